@@ -1,0 +1,41 @@
+import { z } from 'zod';
+
+export const ROLES = [
+  'administrator',
+  'head_of_department',
+  'specialist',
+  'press_officer',
+  'project_officer',
+  'translator',
+  'viewer',
+] as const;
+export type Role = (typeof ROLES)[number];
+export const RoleSchema = z.enum(ROLES).describe('Role of a user account');
+
+/**
+ * Every permission a route can require. One table, used by the server (every route declares
+ * one) and by the web app (to hide what a role cannot do).
+ */
+export const PERMISSIONS = {
+  'directory.read': ['administrator', 'head_of_department', 'specialist', 'press_officer', 'project_officer', 'translator', 'viewer'],
+  'directory.write': ['administrator', 'head_of_department', 'specialist', 'press_officer', 'project_officer'],
+  'directory.delete': ['administrator', 'head_of_department', 'specialist'],
+  'directory.import': ['administrator', 'head_of_department', 'specialist'],
+  'directory.merge': ['administrator', 'head_of_department', 'specialist'],
+  'search.use': ['administrator', 'head_of_department', 'specialist', 'press_officer', 'project_officer', 'translator', 'viewer'],
+  'users.manage': ['administrator'],
+  'audit.read': ['administrator'],
+} as const satisfies Record<string, readonly Role[]>;
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(role: Role | null | undefined, permission: Permission): boolean {
+  if (!role) return false;
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
+
+/** Roles that see every confidential record (besides the record's owner). */
+export const CONFIDENTIAL_READERS: readonly Role[] = ['administrator', 'head_of_department'];
+
+export function permissionsOf(role: Role): Permission[] {
+  return (Object.keys(PERMISSIONS) as Permission[]).filter((p) => can(role, p));
+}

@@ -1,0 +1,77 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** The only reader of process.env. Parsed once, fails fast with a clear message. */
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z.string().optional().describe('postgres://… — use PostgreSQL instead of the embedded database'),
+  LEGATO_DATA_DIR: z.string().default('./data'),
+  LEGATO_ADMIN_EMAIL: z.email().optional(),
+  LEGATO_ADMIN_PASSWORD: z.string().min(10).optional(),
+  LEGATO_ADMIN_NAME: z.string().default('Administrator'),
+  LEGATO_DEMO: z
+    .enum(['0', '1', 'true', 'false', ''])
+    .default('0')
+    .transform((v) => v === '1' || v === 'true'),
+  LEGATO_SESSION_HOURS: z.coerce.number().min(0.01).max(24 * 90).default(12),
+  LEGATO_SECURE_COOKIES: z
+    .enum(['0', '1', 'true', 'false', ''])
+    .default('0')
+    .transform((v) => v === '1' || v === 'true'),
+  LEGATO_LOGIN_LIMIT: z.coerce.number().int().min(1).default(10).describe('Login attempts per IP and minute'),
+  LEGATO_WRITE_LIMIT: z.coerce.number().int().min(1).default(600).describe('State-changing requests per IP and minute'),
+  LEGATO_MAX_UPLOAD_MB: z.coerce.number().min(0.1).max(1024).default(20),
+  LEGATO_FEEDBACK_EMAIL: z.string().default('accessibility@example.org'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  dbDir: string;
+  filesDir: string;
+  admin: { email: string; password: string; name: string } | null;
+  demo: boolean;
+  sessionHours: number;
+  secureCookies: boolean;
+  loginLimit: number;
+  writeLimit: number;
+  maxUploadBytes: number;
+  feedbackEmail: string;
+  logLevel: string;
+  webDir: string;
+};
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv.slice(2)): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(e.LEGATO_DATA_DIR);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL || undefined,
+    dataDir,
+    dbDir: path.join(dataDir, 'db'),
+    filesDir: path.join(dataDir, 'files'),
+    admin:
+      e.LEGATO_ADMIN_EMAIL && e.LEGATO_ADMIN_PASSWORD
+        ? { email: e.LEGATO_ADMIN_EMAIL, password: e.LEGATO_ADMIN_PASSWORD, name: e.LEGATO_ADMIN_NAME }
+        : null,
+    demo: e.LEGATO_DEMO || argv.includes('--demo'),
+    sessionHours: e.LEGATO_SESSION_HOURS,
+    secureCookies: e.LEGATO_SECURE_COOKIES,
+    loginLimit: e.LEGATO_LOGIN_LIMIT,
+    writeLimit: e.LEGATO_WRITE_LIMIT,
+    maxUploadBytes: Math.round(e.LEGATO_MAX_UPLOAD_MB * 1024 * 1024),
+    feedbackEmail: e.LEGATO_FEEDBACK_EMAIL,
+    logLevel: e.LOG_LEVEL,
+    webDir: path.resolve('dist/web'),
+  };
+}

@@ -1,0 +1,41 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+
+/**
+ * The file store: uploaded and generated files, on local disk by default. Keys are generated
+ * here, never taken from a client's file name, so no path can escape the store.
+ */
+export type FileStore = {
+  put(data: Buffer, ext: string): Promise<string>;
+  get(key: string): Promise<Buffer>;
+  remove(key: string): Promise<void>;
+  root: string;
+};
+
+const KEY = /^[0-9a-f]{2}\/[0-9a-f-]{36}\.[a-z0-9]{1,8}$/;
+
+export function localFileStore(root: string): FileStore {
+  const resolve = (key: string) => {
+    if (!KEY.test(key)) throw new Error(`bad file key: ${key}`);
+    return path.join(root, key);
+  };
+  return {
+    root,
+    async put(data, ext) {
+      const id = randomUUID();
+      const safeExt = ext.toLowerCase().replace(/[^a-z0-9]/g, '').slice(0, 8) || 'bin';
+      const key = `${id.slice(0, 2)}/${id}.${safeExt}`;
+      const file = resolve(key);
+      await fs.mkdir(path.dirname(file), { recursive: true });
+      const tmp = `${file}.tmp`;
+      await fs.writeFile(tmp, data);
+      await fs.rename(tmp, file);
+      return key;
+    },
+    get: (key) => fs.readFile(resolve(key)),
+    async remove(key) {
+      await fs.rm(resolve(key), { force: true });
+    },
+  };
+}
