@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RecordMetaShape, UserRefSchema, VersionSchema, pageOf } from './common/paging.js';
+import { RecordMetaShape, UserRefSchema, VersionSchema, pageOf, patchShape } from './common/paging.js';
 
 export const INTERACTION_KINDS = ['meeting', 'letter', 'email', 'call', 'visit'] as const;
 export const InteractionKindSchema = z.enum(INTERACTION_KINDS);
@@ -20,7 +20,7 @@ export const InteractionCreateSchema = z
 export type InteractionCreate = z.input<typeof InteractionCreateSchema>;
 
 export const InteractionUpdateSchema = z
-  .object({ version: VersionSchema, ...z.object(interactionFields).partial().shape })
+  .object({ version: VersionSchema, ...patchShape(interactionFields) })
   .meta({ id: 'InteractionUpdate' });
 
 export const InteractionSchema = z

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LanguageCodeSchema } from './common/languages.js';
 import { MultilingualTextSchema } from './common/multilingual.js';
-import { RecordMetaShape, UserRefSchema, VersionSchema, pageOf, pageQuery } from './common/paging.js';
+import { RecordMetaShape, UserRefSchema, VersionSchema, pageOf, patchShape, pageQuery } from './common/paging.js';
 
 export const ORGANIZATION_KINDS = [
   'partner_city',
@@ -58,7 +58,7 @@ export const OrganizationCreateSchema = z.object(organizationFields).meta({ id: 
 export type OrganizationCreate = z.input<typeof OrganizationCreateSchema>;
 
 export const OrganizationUpdateSchema = z
-  .object({ version: VersionSchema, ...z.object(organizationFields).partial().shape })
+  .object({ version: VersionSchema, ...patchShape(organizationFields) })
   .meta({ id: 'OrganizationUpdate' });
 export type OrganizationUpdate = z.input<typeof OrganizationUpdateSchema>;
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LanguageCodeSchema } from './common/languages.js';
 import { OptionalMultilingualTextSchema } from './common/multilingual.js';
-import { RecordMetaShape, UserRefSchema, VersionSchema, pageOf, pageQuery } from './common/paging.js';
+import { RecordMetaShape, UserRefSchema, VersionSchema, pageOf, patchShape, pageQuery } from './common/paging.js';
 import { AbilitiesSchema, TagsSchema } from './organizations.js';
 
 export const PRECEDENCE_CATEGORIES = [
@@ -61,7 +61,7 @@ const personFields = {
 export const PersonCreateSchema = z.object(personFields).meta({ id: 'PersonCreate' });
 export type PersonCreate = z.input<typeof PersonCreateSchema>;
 export const PersonUpdateSchema = z
-  .object({ version: VersionSchema, ...z.object(personFields).partial().shape })
+  .object({ version: VersionSchema, ...patchShape(personFields) })
   .meta({ id: 'PersonUpdate' });
 export type PersonUpdate = z.input<typeof PersonUpdateSchema>;
 

@@ -31,6 +31,7 @@ import { interactionsRoutes } from './modules/interactions/interactions.routes.j
 import { searchRoutes } from './modules/search/search.routes.js';
 import { importsRoutes } from './modules/imports/imports.routes.js';
 import { seedDemo } from './demo/seed.js';
+import { startJobs, type Jobs } from './platform/jobs.js';
 
 export type App = FastifyInstance & { ctx: AppContext };
 
@@ -131,7 +132,14 @@ export async function buildApp(config: Config, opts: { database?: Database; logg
   await ensureConfiguredAdministrator(ctx.db, config.admin);
   if (config.demo) await seedDemo(ctx);
 
+  let jobs: Jobs | null = null;
+  if (config.jobs) {
+    app.addHook('onReady', async () => {
+      jobs = await startJobs(ctx);
+    });
+  }
   app.addHook('onClose', async () => {
+    await jobs?.stop();
     if (!opts.database) await database.close();
   });
   return Object.assign(app, { ctx }) as unknown as App;

@@ -23,6 +23,11 @@ const EnvSchema = z.object({
   LEGATO_WRITE_LIMIT: z.coerce.number().int().min(1).default(600).describe('State-changing requests per IP and minute'),
   LEGATO_MAX_UPLOAD_MB: z.coerce.number().min(0.1).max(1024).default(20),
   LEGATO_FEEDBACK_EMAIL: z.string().default('accessibility@example.org'),
+  LEGATO_JOBS: z
+    .enum(['0', '1', 'true', 'false', ''])
+    .default('1')
+    .transform((v) => v !== '0' && v !== 'false')
+    .describe('Run background jobs (pg-boss) in this instance'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -35,6 +40,7 @@ export type Config = {
   filesDir: string;
   admin: { email: string; password: string; name: string } | null;
   demo: boolean;
+  jobs: boolean;
   sessionHours: number;
   secureCookies: boolean;
   loginLimit: number;
@@ -65,6 +71,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
         ? { email: e.LEGATO_ADMIN_EMAIL, password: e.LEGATO_ADMIN_PASSWORD, name: e.LEGATO_ADMIN_NAME }
         : null,
     demo: e.LEGATO_DEMO || argv.includes('--demo'),
+    jobs: e.LEGATO_JOBS,
     sessionHours: e.LEGATO_SESSION_HOURS,
     secureCookies: e.LEGATO_SECURE_COOKIES,
     loginLimit: e.LEGATO_LOGIN_LIMIT,

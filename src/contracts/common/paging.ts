@@ -45,3 +45,23 @@ export const RecordMetaShape = {
 export const VersionSchema = z.number().int().min(1).describe('The version you last saw (optimistic concurrency)');
 
 export const DeleteBodySchema = z.object({ version: VersionSchema });
+
+type WithoutDefault<T> = T extends z.ZodDefault<infer Inner> ? Inner : T;
+
+/**
+ * The fields of a create schema for a PATCH body: each optional and without its default.
+ * zod 4 applies a default even inside .partial(), so a change that did not mention `tags`,
+ * `notes` or `confidential` would reset them; a field that is not sent must stay as it is.
+ */
+export function patchShape<S extends z.ZodRawShape>(shape: S): { [K in keyof S]: z.ZodOptional<WithoutDefault<S[K]>> } {
+  const out: Record<string, z.ZodType> = {};
+  for (const [key, schema] of Object.entries(shape)) {
+    let field = schema as z.ZodType;
+    if (schema instanceof z.ZodDefault) {
+      const inner = schema.unwrap() as z.ZodType;
+      field = schema.description ? inner.describe(schema.description) : inner;
+    }
+    out[key] = field.optional();
+  }
+  return out as { [K in keyof S]: z.ZodOptional<WithoutDefault<S[K]>> };
+}

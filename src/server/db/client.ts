@@ -53,7 +53,9 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   return {
     db,
     kind: 'pglite',
-    query: async (text, values) => client.query(text, values as unknown[]) as never,
+    // Without parameters, exec() also runs several statements at once (pg-boss migrations do).
+    query: async (text, values) =>
+      (values?.length ? client.query(text, values as unknown[]) : client.exec(text).then((r) => r.at(-1) ?? { rows: [] })) as never,
     close: () => client.close(),
   };
 }

@@ -52,6 +52,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
       LOG_LEVEL: 'silent',
       LEGATO_LOGIN_LIMIT: '1000',
       LEGATO_WRITE_LIMIT: '100000',
+      LEGATO_JOBS: '0',
       ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
       ...env,
     },

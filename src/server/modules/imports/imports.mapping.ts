@@ -21,7 +21,7 @@ const SYNONYMS: Record<string, string[]> = {
   city: ['city', 'town', 'grad', 'kalaki', 'naseleno myasto'],
   languages: ['languages', 'ezitsi', 'enebi', 'language'],
   website: ['website', 'web', 'url', 'site', 'uebsayt', 'sayt', 'vebgverdi'],
-  email: ['email', 'e mail', 'mail', 'imeyl', 'elfosta', 'el poshta', 'elektronna poshta'],
+  email: ['email', 'e mail', 'mail', 'imeyl', 'elfosta', 'elposta', 'el posta', 'el poshta', 'elektronna poshta'],
   phone: ['phone', 'telephone', 'tel', 'telefon', 'teleponi', 'mobile'],
   tags: ['tags', 'etiketi', 'tegove', 'tegebi'],
   notes: ['notes', 'comment', 'comments', 'belezhki', 'zabelezhki', 'shenishvnebi', 'komentari'],
@@ -34,17 +34,18 @@ const SYNONYMS: Record<string, string[]> = {
 
 export function suggestMapping(target: Target, columns: string[]): Record<string, string | null> {
   const fields = IMPORT_FIELDS[target] as readonly string[];
+  // On the people target, "organisation" means the link, not the name: its synonyms go first.
+  const bySynonymOrder = target === 'people' ? ['organization', ...fields.filter((f) => f !== 'organization')] : fields;
   const used = new Set<string>();
   const mapping: Record<string, string | null> = {};
   for (const column of columns) {
     const folded = searchFold(column);
     const exact = fields.find((f) => f.toLowerCase() === column.trim().toLowerCase());
-    const bySynonym = fields.find((f) => (SYNONYMS[f] ?? []).some((s) => s === folded));
+    const bySynonym = bySynonymOrder.find((f) => (SYNONYMS[f] ?? []).some((s) => s === folded));
     const field = exact ?? bySynonym ?? null;
     mapping[column] = field && !used.has(field) ? field : null;
     if (field) used.add(field);
   }
-  // On the people target, "organisation" means the link, not the name.
   return mapping;
 }
 

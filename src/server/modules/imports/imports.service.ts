@@ -155,14 +155,30 @@ async function existingNames(tx: Executor, actor: Actor, target: Target, names: 
   return new Map(rows.map((r) => [r.sortName, { id: r.id, label: r.sortName }]));
 }
 
+/**
+ * Visible organisations by each of their names, folded (any language: "Община Ямбол",
+ * "Obshtina Yambol" and "Yambol Municipality" all link); the display name wins a tie.
+ */
 async function organizationIdsByName(tx: Executor, actor: Actor, names: string[]): Promise<Map<string, string>> {
   const folded = [...new Set(names.map(searchFold))].filter(Boolean);
-  if (folded.length === 0) return new Map();
-  const rows = await tx
-    .select({ id: organizations.id, sortName: organizations.sortName, searchText: organizations.searchText })
-    .from(organizations)
-    .where(and(visibleTo(actor, organizations), sql`${organizations.sortName} = ANY(${folded})`));
-  return new Map(rows.map((r) => [r.sortName, r.id]));
+  const byName = new Map<string, string>();
+  const byDisplayName = new Map<string, string>();
+  for (let i = 0; i < folded.length; i += 1000) {
+    // searchText holds every name folded (and the city, tags…): it narrows the rows, the names decide.
+    const wanted = sql.join(folded.slice(i, i + 1000).map((f) => sql`${f}`), sql`, `);
+    const rows = await tx
+      .select({ id: organizations.id, sortName: organizations.sortName, name: organizations.name })
+      .from(organizations)
+      .where(and(visibleTo(actor, organizations), sql`string_to_array(${organizations.searchText}, ' | ') && ARRAY[${wanted}]::text[]`));
+    for (const r of rows) {
+      byDisplayName.set(r.sortName, r.id);
+      for (const value of Object.values(r.name.values)) {
+        const f = searchFold(value);
+        if (f && !byName.has(f)) byName.set(f, r.id);
+      }
+    }
+  }
+  return new Map([...byName, ...byDisplayName]);
 }
 
 async function auditCreated(tx: Executor, actor: Actor, entityType: string, records: { id: string; summary: string; after: unknown }[], fileName: string) {

@@ -10,7 +10,9 @@ import { organizations } from './organizations.table.js';
 export type OrganizationRow = typeof organizations.$inferSelect & { peopleCount: number };
 export type OrganizationValues = Omit<typeof organizations.$inferInsert, 'id'>;
 
-const peopleCount = sql<number>`(SELECT count(*)::int FROM ${people} WHERE ${people.organizationId} = ${organizations.id})`;
+// Table names are written out: in a single-table select Drizzle leaves column names unqualified,
+// and an unqualified "id" inside this subquery would be people.id (the count was always 0).
+const peopleCount = sql<number>`(SELECT count(*)::int FROM ${people} WHERE ${people}.organization_id = ${organizations}.id)`;
 const columns = { ...getTableColumns(organizations), peopleCount };
 
 /** Conditions for a text filter: folded substring or trigram word similarity, in any script. */
