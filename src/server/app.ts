@@ -18,7 +18,7 @@ import { z } from 'zod';
 import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/client.js';
 import type { AppContext } from './platform/context.js';
-import { errorHandler, sendProblem } from './platform/errors.js';
+import { clientErrorHandler, errorHandler, sendProblem } from './platform/errors.js';
 import { localFileStore } from './platform/files.js';
 import { registerHttpGuards } from './platform/http.js';
 import { authRoutes } from './platform/auth/auth.routes.js';
@@ -32,19 +32,31 @@ import { searchRoutes } from './modules/search/search.routes.js';
 import { importsRoutes } from './modules/imports/imports.routes.js';
 import { seedDemo } from './demo/seed.js';
 import { startJobs, type Jobs } from './platform/jobs.js';
+import { backupRoutes } from './platform/backup/backup.routes.js';
+import { claimDataDir } from './platform/backup/control.js';
 
 export type App = FastifyInstance & { ctx: AppContext };
 
 /** Builds the whole application; used by main.ts and by every test. */
 export async function buildApp(config: Config, opts: { database?: Database; logger?: boolean } = {}): Promise<App> {
-  const database =
-    opts.database ?? (await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dir: config.dbDir }));
+  // The process that opens the embedded database claims its directory (platform/backup/control.ts).
+  const control = !opts.database && !config.databaseUrl ? await claimDataDir(config.dataDir, 'app') : null;
+  let database: Database;
+  try {
+    database = opts.database ?? (await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dir: config.dbDir }));
+  } catch (err) {
+    await control?.release();
+    throw err;
+  }
   const ctx: AppContext = { config, database, db: database.db, files: localFileStore(config.filesDir) };
 
   const app = Fastify({
     logger: opts.logger === false ? false : { level: config.logLevel },
     bodyLimit: 1024 * 1024,
     trustProxy: false,
+    clientErrorHandler,
+    // A URL the router cannot decode (e.g. %ED%A0%80 in a path) gets the same problem+json.
+    frameworkErrors: (error, req, reply) => errorHandler(error, req, reply),
     genReqId: () => crypto.randomUUID(),
     ajv: { customOptions: { removeAdditional: false } },
   }).withTypeProvider<ZodTypeProvider>();
@@ -69,6 +81,7 @@ export async function buildApp(config: Config, opts: { database?: Database; logg
       },
     },
     referrerPolicy: { policy: 'same-origin' },
+    xFrameOptions: { action: 'deny' }, // as frame-ancestors 'none', for browsers that predate CSP 2
     crossOriginEmbedderPolicy: false,
   });
   await app.register(cookie);
@@ -86,7 +99,13 @@ export async function buildApp(config: Config, opts: { database?: Database; logg
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    // swagger-ui's own policy allows framing by the same origin and upgrades to https (which breaks
+    // the page on a plain-http intranet): the API docs follow the app's policy on both.
+    transformStaticCSP: (header) => header.replace("frame-ancestors 'self'", "frame-ancestors 'none'").replace(/\s*upgrade-insecure-requests;?/, ''),
+  });
 
   registerHttpGuards(app, ctx);
 
@@ -117,6 +136,7 @@ export async function buildApp(config: Config, opts: { database?: Database; logg
   await app.register(interactionsRoutes(ctx));
   await app.register(searchRoutes(ctx));
   await app.register(importsRoutes(ctx));
+  await app.register(backupRoutes(ctx, control?.token ?? null));
 
   const indexHtml = path.join(config.webDir, 'index.html');
   const hasWeb = fs.existsSync(indexHtml);
@@ -138,9 +158,11 @@ export async function buildApp(config: Config, opts: { database?: Database; logg
       jobs = await startJobs(ctx);
     });
   }
+  if (control) app.addHook('onListen', async () => control.listening(app.server.address()));
   app.addHook('onClose', async () => {
     await jobs?.stop();
     if (!opts.database) await database.close();
+    await control?.release();
   });
   return Object.assign(app, { ctx }) as unknown as App;
 }

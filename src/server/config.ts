@@ -14,7 +14,7 @@ const EnvSchema = z.object({
     .enum(['0', '1', 'true', 'false', ''])
     .default('0')
     .transform((v) => v === '1' || v === 'true'),
-  LEGATO_SESSION_HOURS: z.coerce.number().min(0.01).max(24 * 90).default(12),
+  LEGATO_SESSION_HOURS: z.coerce.number().min(0.0001).max(24 * 90).default(12), // from 0.36 s, so a test can watch a session expire
   LEGATO_SECURE_COOKIES: z
     .enum(['0', '1', 'true', 'false', ''])
     .default('0')

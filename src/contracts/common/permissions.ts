@@ -25,6 +25,7 @@ export const PERMISSIONS = {
   'search.use': ['administrator', 'head_of_department', 'specialist', 'press_officer', 'project_officer', 'translator', 'viewer'],
   'users.manage': ['administrator'],
   'audit.read': ['administrator'],
+  'system.backup': ['administrator'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

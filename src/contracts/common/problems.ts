@@ -109,6 +109,11 @@ export const FIELD_MESSAGES = {
   invalid_choice: { en: 'Choose one of the offered values.', bg: 'Изберете една от предложените стойности.', ka: 'აირჩიეთ შემოთავაზებული მნიშვნელობებიდან.' },
   invalid_type: { en: 'Wrong kind of value.', bg: 'Грешен вид стойност.', ka: 'მნიშვნელობის ტიპი არასწორია.' },
   invalid_format: { en: 'Wrong format.', bg: 'Грешен формат.', ka: 'ფორმატი არასწორია.' },
+  invalid_characters: {
+    en: 'Contains characters that cannot be saved (a NUL byte or a broken Unicode character).',
+    bg: 'Съдържа знаци, които не могат да бъдат записани (нулев байт или повреден Unicode знак).',
+    ka: 'შეიცავს სიმბოლოებს, რომელთა შენახვა შეუძლებელია (ნულოვანი ბაიტი ან დაზიანებული Unicode სიმბოლო).',
+  },
   unknown_field: { en: 'Unknown field.', bg: 'Непознато поле.', ka: 'უცნობი ველი.' },
   weak_password: {
     en: 'Use at least 10 characters.',

@@ -19,7 +19,8 @@ export async function seedDemo(ctx: AppContext): Promise<boolean> {
   for (const u of DEMO_USERS) {
     const existing = await findUserByEmail(db, u.email);
     const user = existing ?? (await db.transaction((tx) => insertUser(tx, null, { ...u, password: DEMO_PASSWORD })));
-    accounts.set(u.role, { id: user.id, name: user.name, role: user.role });
+    // The first account of each role acts for it (protocol@, not international@, is "the specialist").
+    if (!accounts.has(u.role)) accounts.set(u.role, { id: user.id, name: user.name, role: user.role });
   }
   await db.insert(settings).values({ key: 'setup_done', value: new Date().toISOString() }).onConflictDoNothing();
   const specialists = [accounts.get('specialist')!, accounts.get('head_of_department')!];

@@ -1,3 +1,5 @@
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { ZodError, type z } from 'zod';
@@ -105,10 +107,38 @@ const PG_CLIENT_ERRORS: Record<string, ProblemCode> = {
   '22003': 'validation', // numeric out of range
   '22007': 'validation', // invalid datetime
   '22008': 'validation',
+  '22021': 'validation', // invalid byte sequence for the encoding (e.g. a NUL byte in text)
+  '22P05': 'validation', // untranslatable character (e.g. \u0000 in jsonb)
   '23505': 'conflict', // unique violation
   '23503': 'validation', // foreign key violation
   '54000': 'payload_too_large', // program limit exceeded (e.g. index row too big)
 };
+
+/** The answer to a database error caused by the request; Drizzle wraps the driver's error as `cause`. */
+function databaseRefusal(error: unknown): ProblemCode | undefined {
+  for (let e = error, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && Object.hasOwn(PG_CLIENT_ERRORS, code)) return PG_CLIENT_ERRORS[code];
+  }
+  return undefined;
+}
+
+/**
+ * Requests Node's HTTP parser refuses before Fastify sees them (a URL or headers over the size
+ * limit, malformed HTTP) are answered as problem+json too, like every other error.
+ */
+export function clientErrorHandler(error: Error & { code?: string }, socket: Duplex) {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, code]: [number, ProblemCode] =
+    error.code === 'HPE_HEADER_OVERFLOW' ? [431, 'payload_too_large'] : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? [408, 'bad_request'] : [400, 'bad_request'];
+  const body = JSON.stringify({ ...problemBody(code, 'en', null), status });
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy();
+}
 
 export function errorHandler(error: FastifyError, req: FastifyRequest, reply: FastifyReply) {
   if (error instanceof AppError) return sendProblem(reply, error.code, error.extra);
@@ -128,10 +158,10 @@ export function errorHandler(error: FastifyError, req: FastifyRequest, reply: Fa
     req.log.error({ err: error, issues: error.cause?.issues }, 'response did not match its schema');
     return sendProblem(reply, 'internal');
   }
-  const pgCode = (error as { code?: string }).code;
-  if (pgCode && PG_CLIENT_ERRORS[pgCode]) {
+  const refusal = databaseRefusal(error);
+  if (refusal) {
     req.log.warn({ err: error }, 'database refused the request');
-    return sendProblem(reply, PG_CLIENT_ERRORS[pgCode]);
+    return sendProblem(reply, refusal);
   }
   const status = error.statusCode ?? 500;
   if (status === 413 || error.code === 'FST_REQ_FILE_TOO_LARGE' || error.code === 'FST_PARTS_LIMIT') return sendProblem(reply, 'payload_too_large');

@@ -25,27 +25,47 @@ export type TestServer = {
 
 export const PASSWORD = 'correct-horse-battery';
 
-export async function startServer(env: Record<string, string> = {}): Promise<TestServer> {
-  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'legato-test-'));
-  let dropDatabase: (() => Promise<void>) | null = null;
-  let databaseUrl: string | undefined;
-  const base = process.env.TEST_DATABASE_URL;
-  if (base) {
-    const name = `legato_test_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
-    const admin = new pg.Client({ connectionString: base });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const url = new URL(base);
-    url.pathname = `/${name}`;
-    databaseUrl = url.toString();
-    dropDatabase = async () => {
-      const c = new pg.Client({ connectionString: base });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    };
+/**
+ * A freshly migrated embedded database, dumped once per test run by global-setup.ts: starting
+ * from it skips PGlite's initdb (seconds per test file). Migrations still run on top of it.
+ */
+async function pgliteTemplate(): Promise<Blob | undefined> {
+  const file = process.env.LEGATO_PGLITE_TEMPLATE;
+  if (!file) return undefined;
+  try {
+    return new Blob([await fs.readFile(file)]);
+  } catch {
+    return undefined;
   }
+}
+
+/** A fresh, migrated database: in-memory PGlite, or a new database on TEST_DATABASE_URL's server. */
+export type TestDatabase = { database: Database; url: string | undefined; drop: () => Promise<void> };
+
+export async function createTestDatabase(kind: 'pglite' | 'postgres' = process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite'): Promise<TestDatabase> {
+  const base = process.env.TEST_DATABASE_URL;
+  if (kind === 'pglite') return { database: await openDatabase({ memory: true, loadDataDir: await pgliteTemplate() }), url: undefined, drop: async () => {} };
+  if (!base) throw new Error('createTestDatabase: PostgreSQL needs TEST_DATABASE_URL');
+  const name = `legato_test_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  const drop = async () => {
+    const c = new pg.Client({ connectionString: base });
+    await c.connect();
+    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await c.end();
+  };
+  return { database: await openDatabase({ url: url.toString() }), url: url.toString(), drop };
+}
+
+/** `kind` picks the database; by default PostgreSQL when TEST_DATABASE_URL is set, else PGlite. */
+export async function startServer(env: Record<string, string> = {}, opts: { kind?: 'pglite' | 'postgres' } = {}): Promise<TestServer> {
+  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'legato-test-'));
+  const { database, url: databaseUrl, drop: dropDatabase } = await createTestDatabase(opts.kind);
   const config = loadConfig(
     {
       LEGATO_DATA_DIR: dataDir,
@@ -58,7 +78,6 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
     },
     [],
   );
-  const database = await openDatabase(databaseUrl ? { url: databaseUrl } : { memory: true });
   const app = await buildApp(config, { database, logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
@@ -83,7 +102,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
     async close() {
       await app.close();
       await database.close();
-      if (dropDatabase) await dropDatabase();
+      await dropDatabase();
       await fs.rm(dataDir, { recursive: true, force: true });
     },
   };

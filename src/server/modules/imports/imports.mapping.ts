@@ -82,7 +82,7 @@ export function organizationInput(r: Record<string, string>) {
     country,
     city: r.city || null,
     languages: splitList(r.languages).map((l) => l.toLowerCase()),
-    website: r.website || null,
+    website: r.website ? (/^https?:\/\//i.test(r.website) ? r.website : `https://${r.website}`) : null,
     email: r.email || null,
     phone: r.phone || null,
     tags: splitList(r.tags),

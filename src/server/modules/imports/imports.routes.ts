@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { IdParamsSchema } from '../../../contracts/common/paging.js';
+import { PROBLEM_MESSAGES } from '../../../contracts/common/problems.js';
 import { ImportResultSchema, ImportRunBodySchema, ImportTargetSchema, ImportUploadSchema } from '../../../contracts/imports.js';
 import type { AppContext } from '../../platform/context.js';
 import { actorOf } from '../../platform/actor.js';
@@ -20,13 +21,20 @@ export const importsRoutes = (ctx: AppContext): FastifyPluginAsyncZod => async (
       if (!req.isMultipart()) throw new AppError('unsupported_media_type');
       let target: string | undefined;
       let file: { name: string; data: Buffer } | undefined;
-      for await (const part of req.parts()) {
-        if (part.type === 'field' && part.fieldname === 'target') target = String(part.value);
-        else if (part.type === 'file' && part.fieldname === 'file') {
-          const data = await part.toBuffer();
-          if (part.file.truncated) throw new AppError('payload_too_large');
-          file = { name: part.filename || 'upload.csv', data };
+      try {
+        for await (const part of req.parts()) {
+          if (part.type === 'field' && part.fieldname === 'target') target = String(part.value);
+          else if (part.type === 'file' && part.fieldname === 'file') {
+            const data = await part.toBuffer();
+            if (part.file.truncated) throw new AppError('payload_too_large');
+            file = { name: part.filename || 'upload.csv', data };
+          }
         }
+      } catch (err) {
+        // The multipart parser's own errors (no boundary, a body cut short, a malformed part
+        // header) carry no status: they are the client's, not the server's.
+        if (err instanceof AppError || (err as { statusCode?: number }).statusCode) throw err;
+        throw new AppError('bad_request', { detail: `${PROBLEM_MESSAGES.bad_request[req.locale]} (${(err as Error).message})` });
       }
       const parsedTarget = ImportTargetSchema.safeParse(target);
       if (!parsedTarget.success) throw new AppError('validation', { fields: [{ path: 'target', reason: 'invalid_choice' }] });

@@ -2,6 +2,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { UiLocale } from '../../../contracts/common/languages.js';
 import { fieldMessage } from '../../../contracts/common/problems.js';
+import { pickText } from '../../../contracts/common/multilingual.js';
 import { searchFold } from '../../../contracts/common/transliteration.js';
 import { IMPORT_FIELDS, type ImportResult, type ImportTargetSchema, type ImportUpload } from '../../../contracts/imports.js';
 import { OrganizationCreateSchema } from '../../../contracts/organizations.js';
@@ -25,6 +26,16 @@ import { imports } from './imports.table.js';
 type Target = z.infer<typeof ImportTargetSchema>;
 const PREVIEW_ROWS = 10;
 
+/**
+ * The client's file name is only a label (the store keeps the file under a generated key): it
+ * loses control characters and broken Unicode, which PostgreSQL would refuse, and is cut at 200.
+ */
+const displayName = (name: string) =>
+  name
+    .slice(0, 200)
+    .replace(/[\u0000-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '')
+    .trim() || 'upload';
+
 export async function uploadImport(
   db: Db,
   files: FileStore,
@@ -39,7 +50,7 @@ export async function uploadImport(
   const fileKey = await files.put(data, ext);
   const [row] = await db
     .insert(imports)
-    .values({ target, fileName: fileName.slice(0, 200), fileKey, columns: table.columns, rowCount: table.rows.length, createdBy: actor.id })
+    .values({ target, fileName: displayName(fileName), fileKey, columns: table.columns, rowCount: table.rows.length, createdBy: actor.id })
     .returning();
   return {
     id: row.id,
@@ -74,7 +85,8 @@ export async function runImport(
   if (!Object.values(mapping).includes('name')) {
     throw new AppError('validation', { fields: [{ path: 'mapping', reason: 'required' }], detail: fieldMessage('required', locale) + ' (name)' });
   }
-  const table = await readSpreadsheet(await files.get(job.fileKey), job.fileName);
+  // The stored key keeps the format found at upload; the file name is only a label (and may be cut).
+  const table = await readSpreadsheet(await files.get(job.fileKey), job.fileKey);
   const mapped = table.rows.map((cells) => {
     const r: Record<string, string> = {};
     table.columns.forEach((col, i) => {
@@ -147,12 +159,18 @@ export async function runImport(
 async function existingNames(tx: Executor, actor: Actor, target: Target, names: string[]): Promise<Map<string, { id: string; label: string }>> {
   const unique = [...new Set(names)].filter(Boolean);
   if (unique.length === 0) return new Map();
-  const table = target === 'organizations' ? organizations : people;
+  if (target === 'organizations') {
+    const rows = await tx
+      .select({ id: organizations.id, sortName: organizations.sortName, name: organizations.name })
+      .from(organizations)
+      .where(and(visibleTo(actor, organizations), inArray(organizations.sortName, unique)));
+    return new Map(rows.map((r) => [r.sortName, { id: r.id, label: pickText(r.name, r.name.original) }]));
+  }
   const rows = await tx
-    .select({ id: table.id, sortName: table.sortName })
-    .from(table)
-    .where(and(visibleTo(actor, table), inArray(table.sortName, unique)));
-  return new Map(rows.map((r) => [r.sortName, { id: r.id, label: r.sortName }]));
+    .select({ id: people.id, sortName: people.sortName, name: people.name })
+    .from(people)
+    .where(and(visibleTo(actor, people), inArray(people.sortName, unique)));
+  return new Map(rows.map((r) => [r.sortName, { id: r.id, label: r.name }]));
 }
 
 /**

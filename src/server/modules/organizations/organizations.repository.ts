@@ -116,7 +116,7 @@ export async function selectSimilarOrganizations(
 ): Promise<{ id: string; name: OrganizationRow['name']; similarity: number }[]> {
   const folded = searchFold(name);
   if (!folded) return [];
-  const sim = sql<number>`similarity(${organizations.sortName}, ${folded})`;
+  const sim = nameSimilarity(organizations.searchText, folded);
   return db
     .select({ id: organizations.id, name: organizations.name, similarity: sim })
     .from(organizations)
@@ -124,11 +124,23 @@ export async function selectSimilarOrganizations(
       and(
         visibleTo(actor, organizations),
         excludeId ? sql`${organizations.id} <> ${excludeId}` : undefined,
-        sql`${organizations.sortName} % ${folded}`,
+        sql`(${organizations.sortName} % ${folded} OR ${folded} <% ${organizations.searchText})`,
+        sql`${sim} >= ${SIMILAR_THRESHOLD}`,
       ),
     )
     .orderBy(desc(sim))
     .limit(limit);
+}
+
+/** How alike two names must be to be flagged as a likely duplicate (pg_trgm similarity). */
+export const SIMILAR_THRESHOLD = 0.3;
+
+/**
+ * The best trigram similarity between a folded name and any of the names in a record's
+ * search text (its names in every language), so "Ruse Municipalty" finds "Община Русе".
+ */
+export function nameSimilarity(searchText: AnyColumn, folded: string): SQL<number> {
+  return sql<number>`(SELECT coalesce(max(similarity(part, ${folded})), 0) FROM unnest(string_to_array(${searchText}, ' | ')) AS part)`;
 }
 
 export async function existingOrganizationIds(db: Executor, ids: string[]): Promise<Set<string>> {

@@ -5,7 +5,7 @@ import type { Executor } from '../../db/client.js';
 import type { Actor } from '../../platform/audit/audit.service.js';
 import { visibleTo } from '../../platform/records.js';
 import { organizations } from '../organizations/organizations.table.js';
-import { textMatch } from '../organizations/organizations.repository.js';
+import { SIMILAR_THRESHOLD, nameSimilarity, textMatch } from '../organizations/organizations.repository.js';
 import { people } from './people.table.js';
 
 export type PersonRow = typeof people.$inferSelect & { organizationName: (typeof organizations.$inferSelect)['name'] | null };
@@ -90,11 +90,18 @@ export async function deletePersonRow(db: Executor, id: string, version: number)
 export async function selectSimilarPeople(db: Executor, actor: Actor, name: string, excludeId: string | undefined, limit = 5) {
   const folded = searchFold(name);
   if (!folded) return [];
-  const sim = sql<number>`similarity(${people.sortName}, ${folded})`;
+  const sim = nameSimilarity(people.searchText, folded);
   return db
     .select({ id: people.id, name: people.name, nameLatin: people.nameLatin, similarity: sim })
     .from(people)
-    .where(and(visibleTo(actor, people), excludeId ? sql`${people.id} <> ${excludeId}` : undefined, sql`${people.sortName} % ${folded}`))
+    .where(
+      and(
+        visibleTo(actor, people),
+        excludeId ? sql`${people.id} <> ${excludeId}` : undefined,
+        sql`(${people.sortName} % ${folded} OR ${folded} <% ${people.searchText})`,
+        sql`${sim} >= ${SIMILAR_THRESHOLD}`,
+      ),
+    )
     .orderBy(desc(sim))
     .limit(limit);
 }

@@ -31,29 +31,28 @@ export async function search(db: Db, actor: Actor, q: string, limit: number, loc
     const orgScore = score(organizations.searchText);
     const personScore = score(people.searchText);
     const interactionScore = score(interactions.searchText);
-    const [orgs, persons, events] = await Promise.all([
-      tx
+    // One after another: a transaction has one connection, and pg 9 will refuse parallel queries on it.
+    const orgs = await tx
         .select({ id: organizations.id, name: organizations.name, city: organizations.city, country: organizations.country, kind: organizations.kind, score: orgScore })
         .from(organizations)
         .where(and(visibleTo(actor, organizations), match(organizations.searchText)))
         .orderBy(desc(orgScore))
-        .limit(limit),
-      tx
+        .limit(limit);
+    const persons = await tx
         .select({ id: people.id, name: people.name, nameLatin: people.nameLatin, org: organizations.name, score: personScore })
         .from(people)
         .leftJoin(organizations, eq(organizations.id, people.organizationId))
         .where(and(visibleTo(actor, people), match(people.searchText)))
         .orderBy(desc(personScore))
-        .limit(limit),
-      tx
+        .limit(limit);
+    const events = await tx
         .select({ id: interactions.id, subject: interactions.subject, occurredAt: interactions.occurredAt, orgId: organizations.id, org: organizations.name, personId: people.id, person: people.name, score: interactionScore })
         .from(interactions)
         .leftJoin(organizations, eq(organizations.id, interactions.organizationId))
         .leftJoin(people, eq(people.id, interactions.personId))
         .where(and(interactionVisibleTo(actor), match(interactions.searchText)))
         .orderBy(desc(interactionScore))
-        .limit(limit),
-    ]);
+        .limit(limit);
     const results: SearchResult[] = [
       ...orgs.map((o) => ({
         type: 'organization' as const,
