@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Box, Group, Kbd, Loader, Text, VisuallyHidden } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { Spotlight, createSpotlight } from '@mantine/spotlight';
@@ -46,6 +46,19 @@ export function SearchSpotlight() {
   const typed = query.trim().length > 0;
   const results = typed && debounced ? (search.data?.results ?? []) : [];
   const waiting = typed && (debounced !== query.trim() || search.isFetching) && results.length === 0;
+
+  // Mantine highlights the first action when the query changes, but these results arrive later
+  // (debounce + request): highlight the first one once shown, so Enter opens it as the footer says.
+  useEffect(() => {
+    if (!results.length) return;
+    const { listId } = searchStore.getState();
+    const list = listId ? document.getElementById(listId) : null;
+    if (!list || list.querySelector('[data-selected]')) return;
+    const first = list.querySelector('[data-action]');
+    if (!first) return;
+    first.setAttribute('data-selected', 'true');
+    searchStore.updateState((state) => ({ ...state, selected: 0 }));
+  }, [results]);
 
   const open = (result: SearchResult) => {
     if (result.type === 'organization') void navigate({ to: '/organizations/$id', params: { id: result.id } });
