@@ -50,11 +50,24 @@ export async function switchLanguage(page: Page, locale: Locale, opts: { signedI
   await expect.poll(() => htmlLang(page)).toBe(locale);
 }
 
-/** Chooses an option of a Mantine Select (or a searchable one, typing `search` first). */
+/**
+ * Chooses an option of a Mantine Select (or a searchable one, typing `search` first). A layout
+ * shift (a panel appearing above) can close the dropdown under the pointer: then it is opened
+ * again, as a person would.
+ */
 export async function choose(page: Page, input: Locator, option: string, search?: string) {
-  await input.click();
-  if (search !== undefined) await input.fill(search);
-  await page.getByRole('option', { name: option, exact: true }).click();
+  for (let attempt = 1; ; attempt++) {
+    await input.click();
+    if (search !== undefined) await input.fill(search);
+    try {
+      await page.getByRole('option', { name: option, exact: true }).click({ timeout: attempt < 3 ? 5_000 : undefined });
+      break;
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      await page.keyboard.press('Escape');
+    }
+  }
+  await expect.poll(() => input.inputValue()).toBe(option);
 }
 
 /** Follows a link of the main navigation. */
