@@ -1,7 +1,9 @@
 /**
- * Directory benchmark: search and the organisation / people lists on a large directory
- * (size 1 = 50,000 organisations, 100,000 people, 5,000 interactions), through the real HTTP
- * server as a signed-in administrator, and the same SQL run bare on the database.
+ * Directory benchmark: a city office after ten years (size 1 = 50,000 organisations, 100,000
+ * people, 300,000 interactions, 500,000 audit entries): search, lists, a record's detail,
+ * timeline and history, and the audit log, through the real HTTP server as a signed-in
+ * administrator, and the same SQL run bare on the database; then the main pages' first render
+ * in Chromium on that data.
  *
  * "SQL" is the request's own data statements — captured with a Drizzle logger while the server
  * answers the request, so the text and parameters are exactly what the server runs — replayed
@@ -11,17 +13,20 @@
 import { randomUUID } from 'node:crypto';
 import { getTableColumns, getTableName } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import { pickText } from '../src/contracts/common/multilingual.js';
 import { searchFold } from '../src/contracts/common/transliteration.js';
 import { InteractionCreateSchema } from '../src/contracts/interactions.js';
 import { OrganizationCreateSchema } from '../src/contracts/organizations.js';
 import { PersonCreateSchema } from '../src/contracts/people.js';
 import type { Database } from '../src/server/db/client.js';
 import { interactions } from '../src/server/modules/interactions/interactions.table.js';
+import { auditLog } from '../src/server/platform/audit/audit.table.js';
 import { organizationValues } from '../src/server/modules/organizations/organizations.service.js';
 import { organizations } from '../src/server/modules/organizations/organizations.table.js';
 import { personValues } from '../src/server/modules/people/people.service.js';
 import { people } from '../src/server/modules/people/people.table.js';
 import type { Client } from '../src/server/test/harness.js';
+import { kB, launchChromium, measurePages, type PageCase, type PageResult } from './lib/browser.js';
 import { throwIfInterrupted } from './lib/cleanup.js';
 import { openBenchDatabase, type BenchDatabase, type Statement } from './lib/databases.js';
 import { generateInteractions, generateOrganizations, generatePeople, rng } from './lib/directory-data.js';
@@ -29,7 +34,7 @@ import { createUsers, signIn, startBenchServer } from './lib/server.js';
 import { int, ms, now, ratio, seconds, summarize, type Summary } from './lib/stats.js';
 import type { BenchOptions, BenchReport, Benchmark } from './lib/types.js';
 
-const FULL = { organizations: 50_000, people: 100_000, interactions: 5_000 };
+const FULL = { organizations: 50_000, people: 100_000, interactions: 300_000, audit: 500_000 };
 const BATCH = 500;
 export const OWNERS = 4;
 
@@ -48,14 +53,74 @@ export const DIRECTORY_CASES: readonly Case[] = [
   { name: 'people, q=Петров', path: `/api/people?page=1&q=${q('Петров')}` },
 ];
 
+/** Requests about one record: an organisation with a full timeline, and one of its people. */
+function recordCases(rows: Rows): Case[] {
+  const timeline = new Map<string, number>();
+  for (const e of rows.interactions) if (e.organizationId) timeline.set(e.organizationId, (timeline.get(e.organizationId) ?? 0) + 1);
+  const [orgId] = [...timeline.entries()].reduce((best, e) => (e[1] > best[1] ? e : best), ['', -1]);
+  const personId = rows.people.find((p) => p.organizationId === orgId)?.id ?? rows.people[0]!.id;
+  return [
+    { name: 'organisation detail', path: `/api/organizations/${orgId}` },
+    { name: 'organisation timeline', path: `/api/interactions?organizationId=${orgId}` },
+    { name: 'organisation history', path: `/api/organizations/${orgId}/history` },
+    { name: 'person detail', path: `/api/people/${personId}` },
+    { name: 'audit log, page 1', path: `/api/audit?page=1` },
+    { name: 'audit log, one record', path: `/api/audit?entityType=organization&entityId=${orgId}` },
+  ];
+}
+
+/** The main pages, first visit of the day (empty cache), and what shows they are ready. */
+function pageCases(orgId: string, personId: string): PageCase[] {
+  return [
+    { name: 'home', path: '/', ready: 'main h1' },
+    { name: 'organisations list', path: '/organizations', ready: '[data-testid="organizations-table"] tbody tr' },
+    { name: 'people list', path: '/people', ready: '[data-testid="people-table"] tbody tr' },
+    { name: 'organisation detail', path: `/organizations/${orgId}`, ready: 'main h1' },
+    { name: 'person detail', path: `/people/${personId}`, ready: 'main h1' },
+  ];
+}
+
 // ---------------------------------------------------------------------------
 // Data
 
 export type Rows = {
-  organizations: (Omit<typeof organizations.$inferInsert, 'ownerId' | 'createdBy' | 'updatedBy'> & { owner: number })[];
-  people: (Omit<typeof people.$inferInsert, 'ownerId' | 'createdBy' | 'updatedBy'> & { owner: number })[];
+  organizations: (Omit<typeof organizations.$inferInsert, 'ownerId' | 'createdBy' | 'updatedBy'> & { id: string; owner: number })[];
+  people: (Omit<typeof people.$inferInsert, 'ownerId' | 'createdBy' | 'updatedBy'> & { id: string; owner: number })[];
   interactions: (Omit<typeof interactions.$inferInsert, 'createdBy' | 'updatedBy'> & { owner: number })[];
+  audit: (Omit<typeof auditLog.$inferInsert, 'actorId' | 'actorName'> & { owner: number })[];
 };
+
+/**
+ * Ten years of history: creations and edits of organisations, people and interactions, in time
+ * order, each with the changed fields before and after, as recordAudit writes them.
+ */
+function generateAudit(r: ReturnType<typeof rng>, count: number, rows: Omit<Rows, 'audit'>): Rows['audit'] {
+  const TEN_YEARS = 10 * 365.25 * 24 * 3600 * 1000;
+  const start = Date.now() - TEN_YEARS;
+  const out: Rows['audit'] = [];
+  for (let i = 0; i < count; i++) {
+    const pick = r.next();
+    const [entityType, entityId, summary] =
+      pick < 0.35
+        ? ((o) => ['organization', o.id, pickText(o.name!, 'en')] as const)(rows.organizations[r.int(rows.organizations.length)]!)
+        : pick < 0.7
+          ? ((p) => ['person', p.id, p.name] as const)(rows.people[r.int(rows.people.length)]!)
+          : ['interaction', randomUUID(), rows.interactions.length ? rows.interactions[r.int(rows.interactions.length)]!.subject : 'Meeting'];
+    const update = r.chance(0.7);
+    out.push({
+      at: new Date(start + (TEN_YEARS * i) / count),
+      action: update ? 'update' : 'create',
+      entityType,
+      entityId,
+      summary,
+      before: update ? { city: 'Ruse', phone: '+359 82 000 000', version: 1 + r.int(5) } : null,
+      after: { city: update ? 'Zugdidi' : 'Ruse', phone: '+359 82 111 111', version: 2 + r.int(5) },
+      requestId: `bench-${i}`,
+      owner: r.int(OWNERS),
+    });
+  }
+  return out;
+}
 
 /** Builds every row once, through the services' own value functions, for all databases of the run. */
 export function buildRows(size: number): { rows: Rows; ms: number } {
@@ -94,7 +159,9 @@ export function buildRows(size: number): { rows: Rows; ms: number } {
         owner: e.owner,
       };
     }),
+    audit: [],
   };
+  rows.audit = generateAudit(r, count(FULL.audit), rows);
   return { rows, ms: now() - t0 };
 }
 
@@ -123,7 +190,7 @@ async function insertAll<T extends Record<string, unknown>>(query: Database['que
 
 type SeedTimes = { insert: number; indexes: number; analyze: number; sizeBytes: number };
 
-const SEEDED_TABLES = ['organizations', 'people', 'interactions'];
+const SEEDED_TABLES = ['organizations', 'people', 'interactions', 'audit_log'];
 
 export async function seed(target: BenchDatabase, rows: Rows, owners: string[], opts: { analyze?: boolean } = {}): Promise<SeedTimes> {
   const t0 = now();
@@ -144,6 +211,7 @@ export async function seed(target: BenchDatabase, rows: Rows, owners: string[], 
       await insertAll(query, organizations, rows.organizations, ({ owner, ...v }) => ({ ...v, ownerId: owners[owner], createdBy: owners[owner], updatedBy: owners[owner] }));
       await insertAll(query, people, rows.people, ({ owner, ...v }) => ({ ...v, ownerId: owners[owner], createdBy: owners[owner], updatedBy: owners[owner] }));
       await insertAll(query, interactions, rows.interactions, ({ owner, ...v }) => ({ ...v, createdBy: owners[owner], updatedBy: owners[owner] }));
+      await insertAll(query, auditLog, rows.audit, ({ owner, ...v }) => ({ ...v, actorId: owners[owner], actorName: `Specialist ${owner}` }));
       t1 = now();
       for (const ix of indexes) await query(ix.def);
       await query('COMMIT');
@@ -155,7 +223,7 @@ export async function seed(target: BenchDatabase, rows: Rows, owners: string[], 
   const t2 = now();
   // Planner statistics and the visibility map, as autovacuum would give a server after a while.
   // (PGlite has no autovacuum: without this it would never get statistics.)
-  if (opts.analyze !== false) await target.database.query('VACUUM ANALYZE organizations, people, interactions, users');
+  if (opts.analyze !== false) await target.database.query('VACUUM ANALYZE organizations, people, interactions, audit_log, users');
   const t3 = now();
   return { insert: t1 - t0, indexes: t2 - t1, analyze: t3 - t2, sizeBytes: await target.sizeBytes() };
 }
@@ -280,7 +348,7 @@ export async function measureCase(target: BenchDatabase, client: Client, c: Case
 // ---------------------------------------------------------------------------
 // The benchmark
 
-type DbRun = { label: string; kind: string; seed: SeedTimes; results: CaseResult[] };
+type DbRun = { label: string; kind: string; seed: SeedTimes; results: CaseResult[]; pages: PageResult[] };
 
 async function runOn(kind: BenchOptions['dbs'][number], rows: Rows, opts: BenchOptions): Promise<DbRun> {
   opts.log(`[directory] ${kind}: opening a fresh database`);
@@ -297,12 +365,23 @@ async function runOn(kind: BenchOptions['dbs'][number], rows: Rows, opts: BenchO
     try {
       const client = await signIn(server.url, 'admin@bench.legato.local');
       const results: CaseResult[] = [];
-      for (const c of DIRECTORY_CASES) {
+      for (const c of allCases(rows)) {
         const r = await measureCase(target, client, c, opts);
         opts.log(`[directory] ${target.kind.padEnd(8)} ${c.name.padEnd(38)} API p50 ${ms(r.api.p50)} ms  SQL p50 ${ms(r.sql.p50)} ms  (n=${r.api.n}, hits=${r.hits})`);
         results.push(r);
       }
-      return { label: target.label, kind, seed: seedTimes, results };
+      const [name, value] = client.cookie.split(/=(.*)/s) as [string, string];
+      const browser = await launchChromium();
+      let pages: PageResult[];
+      try {
+        const orgId = /organizations\/([0-9a-f-]{36})$/.exec(recordCases(rows)[0]!.path)![1]!;
+        const personId = /people\/([0-9a-f-]{36})$/.exec(recordCases(rows)[3]!.path)![1]!;
+        pages = await measurePages(browser, server.url, { name, value }, pageCases(orgId, personId), opts.size < 0.1 ? 2 : 7);
+      } finally {
+        await browser.close();
+      }
+      for (const p of pages) opts.log(`[directory] ${target.kind.padEnd(8)} page ${p.name.padEnd(24)} ready p50 ${ms(p.ready.p50)} ms, FCP p50 ${ms(p.fcp.p50)} ms, JS ${kB(p.jsGzip)} gzip`);
+      return { label: target.label, kind, seed: seedTimes, results, pages };
     } finally {
       await server.close();
     }
@@ -311,17 +390,21 @@ async function runOn(kind: BenchOptions['dbs'][number], rows: Rows, opts: BenchO
   }
 }
 
-function markdown(opts: BenchOptions, counts: Record<keyof Rows, number>, generateMs: number, runs: DbRun[]): string {
+const allCases = (rows: Rows): Case[] => [...DIRECTORY_CASES, ...recordCases(rows)];
+
+function markdown(opts: BenchOptions, rows: Rows, generateMs: number, runs: DbRun[]): string {
+  const counts = { organizations: rows.organizations.length, people: rows.people.length, interactions: rows.interactions.length, audit: rows.audit.length };
+  const cases = allCases(rows);
   const lines: string[] = [];
-  lines.push(`## Directory: search and lists`);
+  lines.push(`## Directory: search, lists, records, audit log`);
   lines.push('');
   lines.push(
-    `Size ${opts.size}: ${int(counts.organizations)} organisations, ${int(counts.people)} people, ${int(counts.interactions)} interactions ` +
+    `Size ${opts.size}: ${int(counts.organizations)} organisations, ${int(counts.people)} people, ${int(counts.interactions)} interactions, ${int(counts.audit)} audit entries ` +
       `(names in Cyrillic, Georgian and Latin), one administrator signed in. Databases: ${runs.map((r) => r.label).join('; ')}.`,
   );
   lines.push('');
   lines.push(
-    `Seeding: ${int(counts.organizations + counts.people + counts.interactions)} rows, built once for all databases in ${seconds(generateMs)} ` +
+    `Seeding: ${int(counts.organizations + counts.people + counts.interactions + counts.audit)} rows, built once for all databases in ${seconds(generateMs)} ` +
       `with the services' own value functions (organizationValues, personValues, searchFold), then loaded in one transaction ` +
       `with parameterised multi-row INSERTs of ${int(BATCH)} rows, secondary indexes dropped during the load and rebuilt from their definitions:`,
   );
@@ -337,7 +420,7 @@ function markdown(opts: BenchOptions, counts: Record<keyof Rows, number>, genera
   lines.push('');
   lines.push('| Request | Database | Hits | n | API p50 | API p95 | SQL p50 | SQL p95 | API / SQL |');
   lines.push('|---|---|--:|--:|--:|--:|--:|--:|--:|');
-  for (const [i, c] of DIRECTORY_CASES.entries()) {
+  for (const [i, c] of cases.entries()) {
     for (const run of runs) {
       const r = run.results[i];
       lines.push(`| ${c.name} | ${run.kind} | ${int(r.hits)} | ${r.api.n} | ${ms(r.api.p50)} | ${ms(r.api.p95)} | ${ms(r.sql.p50)} | ${ms(r.sql.p95)} | ${ratio(r.api.p50, r.sql.p50)} |`);
@@ -348,7 +431,7 @@ function markdown(opts: BenchOptions, counts: Record<keyof Rows, number>, genera
   lines.push('');
   lines.push('| Request | Database | Statement | Rows | p50 | p95 |');
   lines.push('|---|---|---|--:|--:|--:|');
-  for (const [i, c] of DIRECTORY_CASES.entries()) {
+  for (const [i, c] of cases.entries()) {
     for (const run of runs) {
       for (const s of run.results[i].statements) {
         lines.push(`| ${c.name} | ${run.kind} | ${s.label} | ${int(s.rows)} | ${ms(s.summary.p50)} | ${ms(s.summary.p95)} |`);
@@ -364,6 +447,22 @@ function markdown(opts: BenchOptions, counts: Record<keyof Rows, number>, genera
       `(fewer, but at least ${opts.minIterations}, when one round is slow: about ${Math.round(opts.budgetMs / 1000)} s per request and database; n is in the table). ` +
       'The server runs a list\'s rows and count queries concurrently (on PostgreSQL on two connections); the SQL column adds them up.',
   );
+  lines.push('');
+  lines.push('### First render of the main pages in Chromium, on this data');
+  lines.push('');
+  lines.push(
+    'Each page loaded in a fresh browser context (empty cache, session cookie already set), Debian Chromium headless on the same machine as the server; ' +
+      '"ready" = navigation start → the page\'s content visible (the first table row, or the record\'s heading); FCP = First Contentful Paint; JS = gzip size of the JavaScript files the page fetched (ms):',
+  );
+  lines.push('');
+  lines.push('| Page | Database | n | Ready p50 | Ready p95 | FCP p50 | JS files | JS (gzip) |');
+  lines.push('|---|---|--:|--:|--:|--:|--:|--:|');
+  for (const [i, p] of (runs[0]?.pages ?? []).entries()) {
+    for (const run of runs) {
+      const r = run.pages[i]!;
+      lines.push(`| ${p.name} | ${run.kind} | ${r.ready.n} | ${ms(r.ready.p50)} | ${ms(r.ready.p95)} | ${ms(r.fcp.p50)} | ${r.jsFiles} | ${kB(r.jsGzip)} |`);
+    }
+  }
   return lines.join('\n');
 }
 
@@ -373,10 +472,9 @@ export const directoryBenchmark: Benchmark = {
   async run(opts: BenchOptions): Promise<BenchReport> {
     opts.log(`[directory] building rows (size ${opts.size})`);
     const { rows, ms: generateMs } = buildRows(opts.size);
-    const counts = { organizations: rows.organizations.length, people: rows.people.length, interactions: rows.interactions.length };
-    opts.log(`[directory] built ${int(counts.organizations)} organisations, ${int(counts.people)} people, ${int(counts.interactions)} interactions in ${seconds(generateMs)}`);
+    opts.log(`[directory] built ${int(rows.organizations.length)} organisations, ${int(rows.people.length)} people, ${int(rows.interactions.length)} interactions, ${int(rows.audit.length)} audit entries in ${seconds(generateMs)}`);
     const runs: DbRun[] = [];
     for (const kind of opts.dbs) runs.push(await runOn(kind, rows, opts));
-    return { title: 'Directory', markdown: markdown(opts, counts, generateMs, runs) };
+    return { title: 'Directory', markdown: markdown(opts, rows, generateMs, runs) };
   },
 };

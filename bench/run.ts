@@ -7,6 +7,7 @@
  *                   legato_bench_<random> is created and dropped afterwards)
  *   --iterations=N  measured iterations per request (default 50; fewer when a request is slow)
  *   --only=a,b      run only these benchmarks (default: all)
+ *   --out=FILE      where to write the report (default bench/RESULTS.md)
  *
  * Prints a Markdown report and writes it to bench/RESULTS.md (overwritten).
  * To add a benchmark: export a `Benchmark` (bench/lib/types.ts) and list it in BENCHMARKS.
@@ -16,16 +17,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { directoryBenchmark } from './directory.js';
+import { webBenchmark } from './web.js';
 import { installSignalCleanup, interruptedBy, runAllCleanups } from './lib/cleanup.js';
 import type { DbKind } from './lib/databases.js';
 import { seconds } from './lib/stats.js';
 import type { BenchOptions, Benchmark } from './lib/types.js';
 
-const BENCHMARKS: Benchmark[] = [directoryBenchmark];
+const BENCHMARKS: Benchmark[] = [webBenchmark, directoryBenchmark];
 
 function usage(message?: string): never {
   if (message) console.error(`bench: ${message}`);
-  console.error('usage: npm run bench -- [--size=N] [--db=pglite|postgres|both] [--iterations=N] [--only=name,…]');
+  console.error('usage: npm run bench -- [--size=N] [--db=pglite|postgres|both] [--iterations=N] [--only=name,…] [--out=FILE]');
   console.error(`benchmarks: ${BENCHMARKS.map((b) => `${b.name} (${b.description})`).join('; ')}`);
   process.exit(2);
 }
@@ -37,7 +39,7 @@ function parseArgs(argv: string[]) {
     if (!m) usage(`unknown argument ${a}`);
     args.set(m[1], m[2] ?? '');
   }
-  for (const key of args.keys()) if (!['size', 'db', 'iterations', 'only', 'help'].includes(key)) usage(`unknown option --${key}`);
+  for (const key of args.keys()) if (!['size', 'db', 'iterations', 'only', 'out', 'help'].includes(key)) usage(`unknown option --${key}`);
   if (args.has('help')) usage();
   const size = Number(args.get('size') ?? '1');
   if (!Number.isFinite(size) || size <= 0 || size > 100) usage('--size must be a number > 0');
@@ -49,7 +51,8 @@ function parseArgs(argv: string[]) {
   const selected = only ? BENCHMARKS.filter((b) => only.includes(b.name)) : BENCHMARKS;
   if (only && selected.length !== only.length) usage(`unknown benchmark in --only=${only.join(',')}`);
   const dbs: DbKind[] = db === 'both' ? ['pglite', 'postgres'] : [db as DbKind];
-  return { size, dbs, iterations, selected };
+  const out = args.get('out') || path.join(path.dirname(fileURLToPath(import.meta.url)), 'RESULTS.md');
+  return { size, dbs, iterations, selected, only, out: path.resolve(out) };
 }
 
 function machineFacts(): string {
@@ -65,7 +68,7 @@ function machineFacts(): string {
 }
 
 async function main() {
-  const { size, dbs, iterations, selected } = parseArgs(process.argv.slice(2));
+  const { size, dbs, iterations, selected, only, out } = parseArgs(process.argv.slice(2));
   installSignalCleanup();
   const log = (line: string) => process.stderr.write(`${line}\n`);
   // Small (CI) runs only check that everything works: fewer warm-ups, a smaller time budget.
@@ -94,7 +97,7 @@ async function main() {
   const report = [
     '# Legato benchmarks',
     '',
-    `Run ${started.toISOString().replace(/\.\d+Z$/, 'Z')} with \`npm run bench -- --size=${size} --db=${dbs.length === 2 ? 'both' : dbs[0]}\` (${seconds(performance.now() - t0)} in all).`,
+    `Run ${started.toISOString().replace(/\.\d+Z$/, 'Z')} with \`npm run bench -- --size=${size} --db=${dbs.length === 2 ? 'both' : dbs[0]}${only ? ` --only=${only.join(',')}` : ''}\` (${seconds(performance.now() - t0)} in all).`,
     '',
     machine,
     `- Load average at end: ${os.loadavg().map((l) => l.toFixed(2)).join(', ')} (other work on the machine inflates every figure alike; compare ratios and the two databases within one run)`,
@@ -102,7 +105,6 @@ async function main() {
     ...sections.flatMap((s) => [s, '']),
   ].join('\n');
   process.stdout.write(report);
-  const out = path.join(path.dirname(fileURLToPath(import.meta.url)), 'RESULTS.md');
   await fs.writeFile(out, report);
   log(`written to ${path.relative(process.cwd(), out)}`);
 }

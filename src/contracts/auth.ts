@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { UiLocaleSchema } from './common/languages.js';
-import { RoleSchema } from './common/permissions.js';
+import { RoleSchema } from './common/roles.js';
 
 export const PASSWORD_MIN = 10;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { UiLocaleSchema } from './common/languages.js';
-import { RoleSchema } from './common/permissions.js';
+import { RoleSchema } from './common/roles.js';
 import { RecordMetaShape, VersionSchema, pageOf, pageQuery } from './common/paging.js';
 import { PASSWORD_MIN } from './auth.js';
 

@@ -1,8 +1,7 @@
 import { z } from 'zod';
+import { UI_LOCALES, isUiLocale, type UiLocale } from './locales.js';
 
-/** The languages the user interface is written in. */
-export const UI_LOCALES = ['bg', 'ka', 'en'] as const;
-export type UiLocale = (typeof UI_LOCALES)[number];
+export { UI_LOCALES, isUiLocale, type UiLocale } from './locales.js';
 export const UiLocaleSchema = z.enum(UI_LOCALES).describe('User interface language');
 
 /** Content may be in any ISO 639-1 language, not only the UI ones: more can be added without code. */
@@ -11,10 +10,6 @@ export const LanguageCodeSchema = z
   .regex(/^[a-z]{2}$/, 'language_code')
   .describe('ISO 639-1 language code, e.g. bg, ka, en, de');
 export type LanguageCode = z.infer<typeof LanguageCodeSchema>;
-
-export function isUiLocale(value: unknown): value is UiLocale {
-  return typeof value === 'string' && (UI_LOCALES as readonly string[]).includes(value);
-}
 
 /** Picks the best UI locale from an Accept-Language header value. */
 export function localeFromAcceptLanguage(header: string | undefined): UiLocale {

@@ -1,5 +1,4 @@
-import { z } from 'zod';
-
+/** Zod-free on purpose: the web app's first load needs this table, and not the validation library. */
 export const ROLES = [
   'administrator',
   'head_of_department',
@@ -10,7 +9,6 @@ export const ROLES = [
   'viewer',
 ] as const;
 export type Role = (typeof ROLES)[number];
-export const RoleSchema = z.enum(ROLES).describe('Role of a user account');
 
 /**
  * Every permission a route can require. One table, used by the server (every route declares

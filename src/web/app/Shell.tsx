@@ -4,7 +4,7 @@ import { useDisclosure, useMediaQuery, useOs } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { Link, useNavigate, useRouterState } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import type { UiLocale } from '../../contracts/common/languages.js';
+import type { UiLocale } from '../../contracts/common/locales.js';
 import type { Permission } from '../../contracts/common/permissions.js';
 import { api } from '../lib/api.js';
 import { useSession } from '../lib/session.js';

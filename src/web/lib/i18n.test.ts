@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { UI_LOCALES } from '../../contracts/common/languages.js';
+import { UI_LOCALES } from '../../contracts/common/locales.js';
 
 /** Every UI text exists in bg, ka and en: a missing key in any language fails here. */
 const WEB = path.resolve(__dirname, '..');

@@ -1,4 +1,4 @@
-import { and, desc, eq, sql, type AnyColumn } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql, type AnyColumn } from 'drizzle-orm';
 import { pickText } from '../../../contracts/common/multilingual.js';
 import type { SearchResult } from '../../../contracts/search.js';
 import { searchFold } from '../../../contracts/common/transliteration.js';
@@ -14,45 +14,90 @@ import { people } from '../people/people.table.js';
 const TYPO_THRESHOLD = 0.45;
 
 /**
+ * How many matching rows of each table are scored for one search. The quick search shows the
+ * best few; scoring every match of a common word (a city carried by thousands of people) took
+ * most of a search's time on a large directory. The rows a trigram index finds first are
+ * scored instead, and the best of those shown.
+ */
+export const SEARCH_CANDIDATES = 300;
+
+type Tier = 'substring' | 'typo';
+
+/**
  * One search across the directory. Names are matched in their folded Latin form, so a query in
  * any script finds a record in any script (Zugdidi → ზუგდიდი, Ruse → Русе), and trigram word
  * similarity tolerates typos.
+ *
+ * Two tiers per table: rows containing the query come first; rows merely like it (a typo) are
+ * looked for only when the first tier has fewer than `limit`. Each tier scores at most
+ * SEARCH_CANDIDATES rows, taken through the trigram index without sorting.
  */
 export async function search(db: Db, actor: Actor, q: string, limit: number, locale: string): Promise<SearchResult[]> {
   const folded = searchFold(q);
   if (!folded) return [];
   const like = `%${likeEscape(folded)}%`;
-  const match = (col: AnyColumn) => sql`(${col} ILIKE ${like} OR ${folded} <% ${col})`;
-  const score = (col: AnyColumn) =>
-    sql<number>`(word_similarity(${folded}, ${col}) + CASE WHEN ${col} ILIKE ${like} THEN 1 ELSE 0 END)`;
+  const contains = (col: AnyColumn) => sql`${col} ILIKE ${like}`;
+  const resembles = (col: AnyColumn) => sql`(${folded} <% ${col} AND NOT ${col} ILIKE ${like})`;
+  const match = (tier: Tier, col: AnyColumn) => (tier === 'substring' ? contains(col) : resembles(col));
+  const score = (tier: Tier, col: AnyColumn) => sql<number>`(word_similarity(${folded}, ${col}) + ${tier === 'substring' ? 1 : 0})`;
+  /** Runs the substring tier, and the typo tier when the first gives fewer than `limit` rows. */
+  const tiers = async <T>(run: (tier: Tier) => Promise<T[]>): Promise<T[]> => {
+    const found = await run('substring');
+    return found.length >= limit ? found : [...found, ...(await run('typo'))];
+  };
 
   return db.transaction(async (tx) => {
     await tx.execute(sql.raw(`SET LOCAL pg_trgm.word_similarity_threshold = ${TYPO_THRESHOLD}`));
-    const orgScore = score(organizations.searchText);
-    const personScore = score(people.searchText);
-    const interactionScore = score(interactions.searchText);
     // One after another: a transaction has one connection, and pg 9 will refuse parallel queries on it.
-    const orgs = await tx
-        .select({ id: organizations.id, name: organizations.name, city: organizations.city, country: organizations.country, kind: organizations.kind, score: orgScore })
+    const orgs = await tiers((tier) => {
+      const candidates = tx
+        .select({ id: organizations.id })
         .from(organizations)
-        .where(and(visibleTo(actor, organizations), match(organizations.searchText)))
-        .orderBy(desc(orgScore))
+        .where(and(visibleTo(actor, organizations), match(tier, organizations.searchText)))
+        .limit(SEARCH_CANDIDATES);
+      const s = score(tier, organizations.searchText);
+      return tx
+        .select({ id: organizations.id, name: organizations.name, city: organizations.city, country: organizations.country, kind: organizations.kind, score: s })
+        .from(organizations)
+        .where(inArray(organizations.id, candidates))
+        .orderBy(desc(s))
         .limit(limit);
-    const persons = await tx
-        .select({ id: people.id, name: people.name, nameLatin: people.nameLatin, org: organizations.name, score: personScore })
+    });
+    const persons = await tiers((tier) => {
+      const candidates = tx
+        .select({ id: people.id })
+        .from(people)
+        .where(and(visibleTo(actor, people), match(tier, people.searchText)))
+        .limit(SEARCH_CANDIDATES);
+      const s = score(tier, people.searchText);
+      return tx
+        .select({ id: people.id, name: people.name, nameLatin: people.nameLatin, org: organizations.name, score: s })
         .from(people)
         .leftJoin(organizations, eq(organizations.id, people.organizationId))
-        .where(and(visibleTo(actor, people), match(people.searchText)))
-        .orderBy(desc(personScore))
+        .where(inArray(people.id, candidates))
+        .orderBy(desc(s))
         .limit(limit);
-    const events = await tx
-        .select({ id: interactions.id, subject: interactions.subject, occurredAt: interactions.occurredAt, orgId: organizations.id, org: organizations.name, personId: people.id, person: people.name, score: interactionScore })
+    });
+    const events = await tiers((tier) => {
+      // Visibility depends on the organisation and the person of the interaction: joined here too,
+      // so that records the actor may not see do not take the candidates' places.
+      const candidates = tx
+        .select({ id: interactions.id })
         .from(interactions)
         .leftJoin(organizations, eq(organizations.id, interactions.organizationId))
         .leftJoin(people, eq(people.id, interactions.personId))
-        .where(and(interactionVisibleTo(actor), match(interactions.searchText)))
-        .orderBy(desc(interactionScore))
+        .where(and(interactionVisibleTo(actor), match(tier, interactions.searchText)))
+        .limit(SEARCH_CANDIDATES);
+      const s = score(tier, interactions.searchText);
+      return tx
+        .select({ id: interactions.id, subject: interactions.subject, occurredAt: interactions.occurredAt, orgId: organizations.id, org: organizations.name, personId: people.id, person: people.name, score: s })
+        .from(interactions)
+        .leftJoin(organizations, eq(organizations.id, interactions.organizationId))
+        .leftJoin(people, eq(people.id, interactions.personId))
+        .where(inArray(interactions.id, candidates))
+        .orderBy(desc(s))
         .limit(limit);
+    });
     const results: SearchResult[] = [
       ...orgs.map((o) => ({
         type: 'organization' as const,

@@ -1,6 +1,6 @@
 import { SegmentedControl, VisuallyHidden, type SegmentedControlProps } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { UI_LOCALES, isUiLocale, type UiLocale } from '../../../contracts/common/languages.js';
+import { UI_LOCALES, isUiLocale, type UiLocale } from '../../../contracts/common/locales.js';
 import { setLocale } from '../../lib/i18n.js';
 
 /** БГ / ქა / EN. Switches the UI at once; `onChange` lets a signed-in shell remember the choice. */

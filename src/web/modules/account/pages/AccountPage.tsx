@@ -4,7 +4,7 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { PASSWORD_MIN } from '../../../../contracts/auth.js';
-import { UI_LOCALES, isUiLocale } from '../../../../contracts/common/languages.js';
+import { UI_LOCALES, isUiLocale } from '../../../../contracts/common/locales.js';
 import { ErrorAlert } from '../../../app/components/ErrorAlert.js';
 import { usePageTitle } from '../../../app/usePageTitle.js';
 import { ApiError, api } from '../../../lib/api.js';

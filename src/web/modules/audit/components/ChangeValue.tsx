@@ -1,6 +1,6 @@
 import { Code, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { isUiLocale } from '../../../../contracts/common/languages.js';
+import { isUiLocale } from '../../../../contracts/common/locales.js';
 import { ROLES } from '../../../../contracts/common/permissions.js';
 
 type Multilingual = { original?: string; values: Record<string, string> };

@@ -3,7 +3,7 @@ import { Button, PasswordInput, Select, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { PASSWORD_MIN, type Session } from '../../../../contracts/auth.js';
-import { UI_LOCALES, isUiLocale, type UiLocale } from '../../../../contracts/common/languages.js';
+import { UI_LOCALES, isUiLocale, type UiLocale } from '../../../../contracts/common/locales.js';
 import { ErrorAlert } from '../../../app/components/ErrorAlert.js';
 import { usePageTitle } from '../../../app/usePageTitle.js';
 import { useAuth } from '../../../app/auth.js';
