@@ -42,9 +42,11 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<AuthState>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
 
-  const signedIn = useCallback((session: Session) => {
+  const signedIn = useCallback(async (session: Session) => {
     apiState.setCsrfToken(session.csrfToken);
-    setLocale(session.user.locale);
+    // The account's language first (its texts may need fetching), so the signed-in screens never
+    // flash in the previous language. If they cannot be fetched, the app goes on in the current one.
+    await setLocale(session.user.locale).catch(() => undefined);
     setState({ status: 'signedIn', session });
   }, []);
 

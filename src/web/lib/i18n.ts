@@ -43,11 +43,18 @@ export function initialLocale(): UiLocale {
   return isUiLocale(nav) ? nav : 'bg';
 }
 
-/** Switches the UI language: its texts are fetched first, then the page changes at once. */
+let latest = 0;
+
+/**
+ * Switches the UI language: its texts are fetched first, then the page changes at once. When
+ * switches overlap (the account's language on sign-in, then the user's pick), the last one wins.
+ */
 export async function setLocale(locale: UiLocale): Promise<void> {
+  const request = ++latest;
   localStorage.setItem(STORAGE_KEY, locale);
   apiState.setLocale(locale);
   const bundles = await loadLanguage(locale);
+  if (request !== latest) return;
   for (const [ns, data] of Object.entries(bundles)) if (!i18n.hasResourceBundle(locale, ns)) i18n.addResourceBundle(locale, ns, data, true, true);
   await i18n.changeLanguage(locale);
   document.documentElement.lang = locale;
