@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { DEMO_PASSWORD } from '../src/server/demo/demo-data.js';
 import { startServer, type TestServer } from '../src/server/test/harness.js';
@@ -45,8 +45,9 @@ export async function startE2E(env: Record<string, string> = {}): Promise<E2E> {
   };
 }
 
-export async function newPage(e: E2E, locale: Locale): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await e.browser.newContext({ locale: locale === 'ka' ? 'ka-GE' : locale === 'bg' ? 'bg-BG' : 'en-GB', viewport: { width: 1360, height: 900 } });
+/** A new browser context in `locale`; `options` adds to Playwright's (e.g. bypassCSP). */
+export async function newPage(e: E2E, locale: Locale, options: BrowserContextOptions = {}): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await e.browser.newContext({ locale: locale === 'ka' ? 'ka-GE' : locale === 'bg' ? 'bg-BG' : 'en-GB', viewport: { width: 1360, height: 900 }, ...options });
   await context.addInitScript((l) => localStorage.setItem('legato.locale', l), locale);
   const page = await context.newPage();
   const errors: string[] = [];

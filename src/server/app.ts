@@ -30,6 +30,9 @@ import { peopleRoutes } from './modules/people/people.routes.js';
 import { interactionsRoutes } from './modules/interactions/interactions.routes.js';
 import { searchRoutes } from './modules/search/search.routes.js';
 import { importsRoutes } from './modules/imports/imports.routes.js';
+import { visitsRoutes } from './modules/visits/visits.routes.js';
+import { visitRecordsRoutes } from './modules/visits/visits.records.routes.js';
+import { passportsRoutes } from './modules/passports/passports.routes.js';
 import { seedDemo } from './demo/seed.js';
 import { startJobs, type Jobs } from './platform/jobs.js';
 import { backupRoutes } from './platform/backup/backup.routes.js';
@@ -136,6 +139,9 @@ export async function buildApp(config: Config, opts: { database?: Database; logg
   await app.register(interactionsRoutes(ctx));
   await app.register(searchRoutes(ctx));
   await app.register(importsRoutes(ctx));
+  await app.register(visitsRoutes(ctx));
+  await app.register(visitRecordsRoutes(ctx));
+  await app.register(passportsRoutes(ctx));
   await app.register(backupRoutes(ctx, control?.token ?? null));
 
   const indexHtml = path.join(config.webDir, 'index.html');

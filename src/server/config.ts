@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { isTimeZone } from '../contracts/common/dates.js';
 
 /** The only reader of process.env. Parsed once, fails fast with a clear message. */
 const EnvSchema = z.object({
@@ -21,6 +22,8 @@ const EnvSchema = z.object({
     .transform((v) => v === '1' || v === 'true'),
   LEGATO_LOGIN_LIMIT: z.coerce.number().int().min(1).default(10).describe('Login attempts per IP and minute'),
   LEGATO_WRITE_LIMIT: z.coerce.number().int().min(1).default(600).describe('State-changing requests per IP and minute'),
+  LEGATO_PUBLIC_LIMIT: z.coerce.number().int().min(1).default(120).describe('Requests per IP and minute to public pages (shared programmes)'),
+  LEGATO_TIME_ZONE: z.string().default('Europe/Sofia').refine(isTimeZone, 'not a known IANA time zone').describe("The office's time zone"),
   LEGATO_MAX_UPLOAD_MB: z.coerce.number().min(0.1).max(1024).default(20),
   LEGATO_FEEDBACK_EMAIL: z.string().default('accessibility@example.org'),
   LEGATO_JOBS: z
@@ -45,6 +48,9 @@ export type Config = {
   secureCookies: boolean;
   loginLimit: number;
   writeLimit: number;
+  publicLimit: number;
+  /** The office's IANA time zone: incoming visits' default, and what "today" means. */
+  timeZone: string;
   maxUploadBytes: number;
   feedbackEmail: string;
   logLevel: string;
@@ -76,6 +82,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     secureCookies: e.LEGATO_SECURE_COOKIES,
     loginLimit: e.LEGATO_LOGIN_LIMIT,
     writeLimit: e.LEGATO_WRITE_LIMIT,
+    publicLimit: e.LEGATO_PUBLIC_LIMIT,
+    timeZone: e.LEGATO_TIME_ZONE,
     maxUploadBytes: Math.round(e.LEGATO_MAX_UPLOAD_MB * 1024 * 1024),
     feedbackEmail: e.LEGATO_FEEDBACK_EMAIL,
     logLevel: e.LOG_LEVEL,

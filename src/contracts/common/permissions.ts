@@ -20,6 +20,13 @@ export const PERMISSIONS = {
   'directory.delete': ['administrator', 'head_of_department', 'specialist'],
   'directory.import': ['administrator', 'head_of_department', 'specialist'],
   'directory.merge': ['administrator', 'head_of_department', 'specialist'],
+  // Visits and official trips: protocol work is the specialists' and their heads'.
+  'visits.read': ['administrator', 'head_of_department', 'specialist', 'press_officer', 'project_officer', 'translator', 'viewer'],
+  'visits.write': ['administrator', 'head_of_department', 'specialist'],
+  'visits.delete': ['administrator', 'head_of_department', 'specialist'],
+  // Service passports are sensitive personal data: only those who arrange trips see them.
+  'passports.read': ['administrator', 'head_of_department', 'specialist'],
+  'passports.write': ['administrator', 'head_of_department', 'specialist'],
   'search.use': ['administrator', 'head_of_department', 'specialist', 'press_officer', 'project_officer', 'translator', 'viewer'],
   'users.manage': ['administrator'],
   'audit.read': ['administrator'],

@@ -129,6 +129,26 @@ export const FIELD_MESSAGES = {
   not_found: { en: 'The linked record does not exist.', bg: 'Свързаният запис не съществува.', ka: 'დაკავშირებული ჩანაწერი არ არსებობს.' },
   same_record: { en: 'Choose two different records.', bg: 'Изберете два различни записа.', ka: 'აირჩიეთ ორი განსხვავებული ჩანაწერი.' },
   invalid: { en: 'Not valid.', bg: 'Невалидна стойност.', ka: 'არასწორი მნიშვნელობა.' },
+  before_start: { en: 'Must not be before the start.', bg: 'Не може да е преди началото.', ka: 'არ შეიძლება იყოს დაწყებამდე.' },
+  outside_visit: { en: 'Must be within the dates of the visit.', bg: 'Трябва да е в рамките на датите на посещението.', ka: 'უნდა იყოს ვიზიტის თარიღების ფარგლებში.' },
+  programme_outside: {
+    en: 'Some programme items fall outside these dates: move them first.',
+    bg: 'Някои точки от програмата са извън тези дати: първо ги преместете.',
+    ka: 'პროგრამის ზოგიერთი პუნქტი ამ თარიღებს გარეთაა: ჯერ გადაიტანეთ ისინი.',
+  },
+  day_not_free: { en: 'That day already has programme items.', bg: 'Този ден вече има точки от програмата.', ka: 'ამ დღეს უკვე აქვს პროგრამის პუნქტები.' },
+  incomplete_list: { en: 'List every item of the day, in the new order.', bg: 'Посочете всички точки от деня в новия ред.', ka: 'მიუთითეთ დღის ყველა პუნქტი ახალი თანმიმდევრობით.' },
+  not_in_future: { en: 'Must be in the future.', bg: 'Трябва да е в бъдещето.', ka: 'უნდა იყოს მომავალში.' },
+  invalid_time_zone: {
+    en: 'Not a known time zone (e.g. Europe/Sofia).',
+    bg: 'Непозната часова зона (напр. Europe/Sofia).',
+    ka: 'უცნობი სასაათო სარტყელი (მაგ. Asia/Tbilisi).',
+  },
+  document_languages: {
+    en: 'Choose one or two of bg, ka, en, separated by a comma.',
+    bg: 'Изберете един или два от езиците bg, ka, en, разделени със запетая.',
+    ka: 'აირჩიეთ ერთი ან ორი ენა bg, ka, en-დან, მძიმით გამოყოფილი.',
+  },
 } as const satisfies Record<string, Record<UiLocale, string>>;
 export type FieldReason = keyof typeof FIELD_MESSAGES;
 

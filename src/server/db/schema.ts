@@ -6,3 +6,5 @@ export * from '../modules/organizations/organizations.table.js';
 export * from '../modules/people/people.table.js';
 export * from '../modules/interactions/interactions.table.js';
 export * from '../modules/imports/imports.table.js';
+export * from '../modules/visits/visits.table.js';
+export * from '../modules/passports/passports.table.js';

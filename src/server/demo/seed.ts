@@ -7,6 +7,7 @@ import { createPerson } from '../modules/people/people.service.js';
 import { createInteraction } from '../modules/interactions/interactions.service.js';
 import { findUserByEmail, insertUser } from '../modules/users/users.service.js';
 import { settings } from '../platform/auth/auth.table.js';
+import { seedDemoVisits } from './demo-visits.js';
 import { DEMO_INTERACTIONS, DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_USERS } from './demo-data.js';
 
 /** Fills an empty directory with the fictional demo data (and demo accounts). Does nothing otherwise. */
@@ -53,5 +54,6 @@ export async function seedDemo(ctx: AppContext): Promise<boolean> {
       'en',
     );
   }
+  await seedDemoVisits(ctx, accounts, orgIds, personIds);
   return true;
 }

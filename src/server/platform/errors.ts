@@ -5,6 +5,7 @@ import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } fro
 import { ZodError, type z } from 'zod';
 import type { UiLocale } from '../../contracts/common/languages.js';
 import {
+  FIELD_MESSAGES,
   PROBLEM_MESSAGES,
   PROBLEM_STATUS,
   fieldMessage,
@@ -31,6 +32,9 @@ export const fieldError = (path: string, reason: FieldReason, params?: Record<st
 
 /** Maps one zod issue to a stable reason with parameters. */
 export function reasonOf(issue: z.core.$ZodIssue): { reason: FieldReason; params?: Record<string, string | number> } {
+  // A refinement or a pattern may name its reason in its message ('required', 'before_start', ...).
+  const named = issue.code === 'custom' || (issue.code === 'invalid_format' && issue.format === 'regex');
+  if (named && Object.hasOwn(FIELD_MESSAGES, issue.message)) return { reason: issue.message as FieldReason };
   switch (issue.code) {
     case 'invalid_type':
       return { reason: issue.input === undefined || issue.input === null ? 'required' : 'invalid_type' };
@@ -55,7 +59,7 @@ export function reasonOf(issue: z.core.$ZodIssue): { reason: FieldReason; params
     case 'unrecognized_keys':
       return { reason: 'unknown_field' };
     case 'custom':
-      return { reason: issue.message === 'required' ? 'required' : 'invalid' };
+      return { reason: 'invalid' };
     default:
       return { reason: 'invalid' };
   }

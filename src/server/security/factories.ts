@@ -8,6 +8,13 @@ import { createInteraction } from '../modules/interactions/interactions.service.
 import { uploadImport } from '../modules/imports/imports.service.js';
 import { createOrganization } from '../modules/organizations/organizations.service.js';
 import { createPerson } from '../modules/people/people.service.js';
+import { createPassport } from '../modules/passports/passports.service.js';
+import { createChild } from '../modules/visits/visits.children.js';
+import { giftSpec, putGiftPhoto } from '../modules/visits/visits.gifts.js';
+import { accommodationSpec, budgetLineSpec, participantSpec, taskSpec, ticketSpec, transportSpec } from '../modules/visits/visits.logistics.js';
+import { programmeSpec } from '../modules/visits/visits.programme.js';
+import { createShareLink } from '../modules/visits/visits.sharing.js';
+import { createVisit } from '../modules/visits/visits.service.js';
 import { PASSWORD, type Client, type TestServer } from '../test/harness.js';
 
 /** A signed-in user of a test server, with their one client (or the anonymous caller). */
@@ -76,11 +83,17 @@ const SEES_ALL_CONFIDENTIAL: ReadonlySet<Role | null> = new Set<Role | null>(['a
 export const confidentialityRule = (viewer: Account, record: Made) =>
   !record.confidential || record.ownerId === viewer.id || SEES_ALL_CONFIDENTIAL.has(viewer.role);
 
+/** The day of every probe visit (inside the fuzzer's sample date, so its records can be made too). */
+const VISIT_DAY = '2026-01-15';
+const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
+/** The smallest PNG: a 1×1 transparent pixel. */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
+
 let counter = 0;
 const unique = () => `${Date.now().toString(36)}${(counter += 1)}`;
 
 export function recordFactories(s: TestServer): Record<string, Factory> {
-  const { db, files } = s.app.ctx;
+  const { db, files, config } = s.app.ctx;
   const actor = (a: Account): Actor => ({ id: a.id, name: a.name, role: a.role ?? 'viewer' });
   const made = (id: string, owner: Account, confidential: boolean, what: string, marker: string): Made => ({
     id,
@@ -101,6 +114,35 @@ export function recordFactories(s: TestServer): Record<string, Factory> {
     },
     visibleTo: confidentialityRule,
   };
+  const visits: Factory = {
+    confidential: true,
+    async make(owner, confidential) {
+      const title = text('visit', confidential);
+      const visit = await createVisit(db, config, actor(owner), {
+        direction: 'incoming',
+        title: { original: 'en', values: { en: title } },
+        startDate: VISIT_DAY,
+        endDate: VISIT_DAY,
+        confidential,
+      });
+      return made(visit.id, owner, confidential, 'visit', title);
+    },
+    visibleTo: confidentialityRule,
+  };
+  /** A record inside a visit of its own (which carries the marker). */
+  function inVisit(what: string, spec: unknown, body: (marker: string) => Record<string, unknown>, after?: (owner: Account, id: string) => Promise<void>): Factory {
+    return {
+      confidential: true,
+      async make(owner, confidential) {
+        const visit = await visits.make(owner, confidential);
+        const record = await createChild(db, config, actor(owner), spec as never, { visitId: visit.id, ...body(visit.marker) });
+        await after?.(owner, (record as { id: string }).id);
+        return made((record as { id: string }).id, owner, confidential, what, visit.marker);
+      },
+      visibleTo: confidentialityRule,
+    };
+  }
+
   return {
     organizations,
     people: {
@@ -123,6 +165,58 @@ export function recordFactories(s: TestServer): Record<string, Factory> {
         return made(interaction.id, owner, confidential, 'interaction', subject);
       },
       visibleTo: confidentialityRule,
+    },
+    visits,
+    // The records inside a visit are as hidden as their visit; each is made in a visit of its own
+    // whose title carries the marker, so the visits list shows who may see them.
+    'visit-participants': inVisit('participant', participantSpec, () => ({ role: 'guest', name: 'Probe guest' })),
+    'programme-items': inVisit('programme item', programmeSpec, (marker) => ({ day: VISIT_DAY, start: '10:00', title: { original: 'en', values: { en: marker } } })),
+    'visit-accommodations': inVisit('accommodation', accommodationSpec, () => ({ hotelName: 'Probe hotel', checkIn: VISIT_DAY, checkOut: VISIT_DAY })),
+    'visit-transports': inVisit('transport', transportSpec, () => ({ vehicle: 'Probe minibus' })),
+    'visit-tasks': inVisit('task', taskSpec, (marker) => ({ title: marker })),
+    // With a photo, so that reading it is allowed (a gift without one answers 404 to everybody).
+    gifts: inVisit('gift', giftSpec, (marker) => ({ direction: 'given', counterpart: 'Probe guest', description: marker }), async (owner, id) => {
+      await putGiftPhoto(db, files, config, actor(owner), id, async () => ({ version: 1, data: PNG }));
+    }),
+    'visit-tickets': inVisit('ticket', ticketSpec, () => ({
+      carrier: 'Probe Air',
+      from: 'Sofia',
+      to: 'Tbilisi',
+      departureAt: `${VISIT_DAY}T08:00`,
+      departureTimeZone: 'Europe/Sofia',
+      arrivalAt: `${VISIT_DAY}T13:00`,
+      arrivalTimeZone: 'Asia/Tbilisi',
+    })),
+    'visit-budget-lines': inVisit('budget line', budgetLineSpec, () => ({ category: 'travel', estimate: 100, currency: 'EUR' })),
+    'visit-share-links': {
+      confidential: true,
+      async make(owner, confidential) {
+        const visit = await visits.make(owner, confidential);
+        const link = await createShareLink(db, config, actor(owner), visit.id, { language: 'en', expiresAt: inDays(30) });
+        return made(link.id, owner, confidential, 'share link', visit.marker);
+      },
+      visibleTo: confidentialityRule,
+    },
+    // A passport is as hidden as its person; the person's name is what the passports list shows.
+    passports: {
+      confidential: true,
+      async make(owner, confidential) {
+        const name = text('passport holder', confidential);
+        const person = await createPerson(db, actor(owner), { name, confidential });
+        const passport = await createPassport(db, config, actor(owner), { personId: person.id, number: `P${unique()}`.slice(0, 30), kind: 'service', issuingCountry: 'BG', expiresOn: '2031-01-31' });
+        return made(passport.id, owner, confidential, 'passport', name);
+      },
+      visibleTo: confidentialityRule,
+    },
+    // /api/public/programme/{token}: the "record" is a live share link, known by its token.
+    public: {
+      confidential: false,
+      async make(owner) {
+        const visit = await visits.make(owner, false);
+        const link = await createShareLink(db, config, actor(owner), visit.id, { language: 'en', expiresAt: inDays(30) });
+        return made(link.token, owner, false, 'shared programme', visit.marker);
+      },
+      visibleTo: () => true,
     },
     // A user's own record is their account; only `users.manage` decides who sees accounts.
     users: {

@@ -6,7 +6,7 @@ import { PROBLEM_STATUS } from '../../contracts/common/problems.js';
 import { buildOrganization, buildPerson, startServer, type Res, type TestServer } from '../test/harness.js';
 import { keepSignedIn, recordFactories, signIn, type Account, type Factory, type Made } from './factories.js';
 import { databaseFingerprint } from './fingerprint.js';
-import { STATE_CHANGING, deref, kindOf, operationsOf, requestUrl, sample, type Document, type Operation, type Schema } from './openapi.js';
+import { STATE_CHANGING, deref, kindOf, operationsOf, recordPath, requestUrl, sample, type Document, type Operation, type Schema } from './openapi.js';
 import {
   BODY_PAYLOADS,
   BOOLEAN_PAYLOADS,
@@ -70,7 +70,7 @@ const decks = (() => {
 beforeAll(async () => {
   admin = await signIn(s, 'administrator', 'fuzzer');
   victim = await signIn(s, 'specialist', 'victim');
-  linked = { organizationId: await recordOf('organizations'), personId: await recordOf('people') };
+  linked = { organizationId: await recordOf('organizations'), personId: await recordOf('people'), visitId: await recordOf('visits') };
 });
 afterAll(() => s.close());
 
@@ -179,7 +179,7 @@ async function casesOf(op: Operation): Promise<(() => Case)[]> {
   const base = () => {
     const query: Record<string, string | string[]> = {};
     for (const p of op.parameters.filter((p) => p.in === 'query' && p.required)) query[p.name] = String(sample(doc, p.schema, choose, p.name));
-    return { query, path: { id: target?.id ?? '' }, body: op.body ? sample(doc, op.body, choose) : undefined };
+    return { query, path: recordPath(op, target?.id ?? ''), body: op.body ? sample(doc, op.body, choose) : undefined };
   };
   type Base = ReturnType<typeof base>;
   const make = (label: string, change: (b: Base) => { body?: unknown; raw?: string; query?: Base['query']; path?: Base['path'] }, contentType?: string) => () => {
@@ -225,7 +225,7 @@ async function casesOf(op: Operation): Promise<(() => Case)[]> {
   }
   if (params.length === 0) cases.push(make('unexpected query parameters', () => ({ query: { zz: 'x', '__proto__[polluted]': '1', 'constructor[prototype][polluted]': '1' } })));
   if (target) {
-    for (const p of decks.get('record id')!.draw()) cases.push(make(`{id} = ${p.label}`, () => ({ path: { id: p.value as string } })));
+    for (const p of decks.get('record id')!.draw()) cases.push(make(`{${op.recordParam}} = ${p.label}`, () => ({ path: recordPath(op, p.value as string) })));
   }
   return cases;
 }

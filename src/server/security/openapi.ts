@@ -39,6 +39,8 @@ export type Operation = {
   body: Schema | null;
   /** The business module a record route belongs to (/api/<resource>/{id}…), or null. */
   resource: string | null;
+  /** The path parameter that names the record: `id`, or the token of a public link (/api/public/…/{token}). */
+  recordParam: string | null;
   label: string;
 };
 
@@ -54,6 +56,7 @@ export function operationsOf(doc: Document): Operation[] {
       const params = (op.parameters as Parameter[] | undefined) ?? [];
       const hasRecord = params.some((p) => p.in === 'path');
       return {
+        recordParam: params.find((p) => p.in === 'path')?.name ?? null,
         method: method.toUpperCase(),
         path,
         permission: String(op['x-permission']),
@@ -140,6 +143,9 @@ export function sample(doc: Document, schema: Schema, choose: SampleChoices, nam
       return choose.requiredOnly ? undefined : 'x';
   }
 }
+
+/** The path values of a record route: its one path parameter set to the record's key. */
+export const recordPath = (op: Operation, key: string): Record<string, string> => ({ [op.recordParam ?? 'id']: key });
 
 /** The request a sample describes: path with ids filled in, and the query string. */
 export function requestUrl(op: Operation, pathValues: Record<string, string>, query: Record<string, string | string[]>): string {

@@ -16,6 +16,7 @@ import { AppError, fieldError } from '../../platform/errors.js';
 import { canSee, userRefs, versionConflict } from '../../platform/records.js';
 import { interactions } from '../interactions/interactions.table.js';
 import { people } from '../people/people.table.js';
+import { visitAccommodations, visits } from '../visits/visits.table.js';
 import {
   deleteOrganizationRow,
   insertOrganization,
@@ -185,6 +186,9 @@ export async function mergeOrganizations(
       .set({ organizationId: keepId })
       .where(eq(interactions.organizationId, other.id))
       .returning({ id: interactions.id });
+    // Visits (sending or host organisation) and hotel bookings follow the record that is kept.
+    await tx.update(visits).set({ organizationId: keepId }).where(eq(visits.organizationId, other.id));
+    await tx.update(visitAccommodations).set({ hotelOrganizationId: keepId }).where(eq(visitAccommodations.hotelOrganizationId, other.id));
     if (!(await deleteOrganizationRow(tx, other.id, other.version))) throw await versionConflict(tx, other);
     const row = await updateOrganizationRow(tx, keepId, keep.version, { ...organizationValues(merged), updatedBy: actor.id });
     if (!row) throw await versionConflict(tx, keep);

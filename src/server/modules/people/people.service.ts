@@ -9,6 +9,8 @@ import { recordAudit, type Actor } from '../../platform/audit/audit.service.js';
 import { AppError, fieldError } from '../../platform/errors.js';
 import { canSee, userRefs, versionConflict } from '../../platform/records.js';
 import { interactions } from '../interactions/interactions.table.js';
+import { movePassports } from '../passports/passports.repository.js';
+import { gifts, visitParticipants } from '../visits/visits.table.js';
 import { loadVisible as loadVisibleOrganization } from '../organizations/organizations.service.js';
 import {
   deletePersonRow,
@@ -180,6 +182,10 @@ export async function mergePeople(db: Db, actor: Actor, keepId: string, body: { 
       confidential: keep.confidential || other.confidential,
     });
     const moved = await tx.update(interactions).set({ personId: keepId }).where(eq(interactions.personId, other.id)).returning({ id: interactions.id });
+    // Visits and passports refer to the person too: they follow the record that is kept.
+    await tx.update(visitParticipants).set({ personId: keepId }).where(eq(visitParticipants.personId, other.id));
+    await tx.update(gifts).set({ personId: keepId }).where(eq(gifts.personId, other.id));
+    await movePassports(tx, other.id, keepId);
     if (!(await deletePersonRow(tx, other.id, other.version))) throw await versionConflict(tx, other);
     if (!(await updatePersonRow(tx, keepId, keep.version, { ...personValues(merged), updatedBy: actor.id }))) throw await versionConflict(tx, keep);
     const row = (await selectPerson(tx, keepId))!;
