@@ -9,7 +9,10 @@
  *   --db=X         pglite | postgres | both (default both; PostgreSQL from BENCH_DATABASE_URL,
  *                  default postgres://postgres@127.0.0.1:5432/postgres, where a fresh database
  *                  legato_bench_<random> is created and dropped afterwards)
- *   --rate=R       requests per second per user (default 1); 0 = closed loop without a pause
+ *   --think=S      seconds a person reads between two clicks, on average (default 5): the users
+ *                  together send users/S requests per second (autocannon's overallRate)
+ *   --rate=R       instead of --think: requests per second per user (a stress test; 0 = closed
+ *                  loop, each user sends again as soon as answered)
  *   --timeout=S    a request unanswered this long is a failure (default 10)
  *   --warmup=S     seconds of load by 10 users before the measured run, not measured (default 5)
  *   --out=FILE     Markdown report (default bench/LOAD.md, overwritten)
@@ -37,11 +40,16 @@ import { int, ms, percentile, seconds } from './lib/stats.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-type Options = { users: number; duration: number; size: number; dbs: DbKind[]; rate: number; timeout: number; warmup: number; out: string };
+/** With think time: all users together send users / think requests per second. */
+const overallRate = (o: { users: number; think: number }) => Math.max(1, Math.round(o.users / o.think));
+const pacing = (o: Options) =>
+  o.rate === null ? `a click every ${o.think} s per user on average: ${overallRate(o)} requests/s in all` : o.rate ? `≤ ${o.rate} request/s each` : 'no pause';
+
+type Options = { users: number; duration: number; size: number; dbs: DbKind[]; rate: number | null; think: number; timeout: number; warmup: number; out: string };
 
 function usage(message?: string): never {
   if (message) console.error(`load: ${message}`);
-  console.error('usage: npm run load -- [--users=N] [--duration=S] [--size=F] [--db=pglite|postgres|both] [--rate=R] [--timeout=S] [--warmup=S] [--out=FILE]');
+  console.error('usage: npm run load -- [--users=N] [--duration=S] [--size=F] [--db=pglite|postgres|both] [--think=S | --rate=R] [--timeout=S] [--warmup=S] [--out=FILE]');
   process.exit(2);
 }
 
@@ -52,7 +60,7 @@ function parseArgs(argv: string[]): Options {
     if (!m) usage(`unknown argument ${a}`);
     args.set(m[1], m[2] ?? '');
   }
-  for (const key of args.keys()) if (!['users', 'duration', 'size', 'db', 'rate', 'timeout', 'warmup', 'out', 'help'].includes(key)) usage(`unknown option --${key}`);
+  for (const key of args.keys()) if (!['users', 'duration', 'size', 'db', 'rate', 'think', 'timeout', 'warmup', 'out', 'help'].includes(key)) usage(`unknown option --${key}`);
   if (args.has('help')) usage();
   const num = (key: string, fallback: number, ok: (n: number) => boolean, what: string) => {
     const n = Number(args.get(key) ?? fallback);
@@ -66,7 +74,8 @@ function parseArgs(argv: string[]): Options {
     duration: num('duration', 60, (n) => n >= 1 && n <= 3600, 'from 1 to 3600 seconds'),
     size: num('size', 0.2, (n) => n > 0 && n <= 100, 'a number > 0'),
     dbs: db === 'both' ? ['pglite', 'postgres'] : [db as DbKind],
-    rate: num('rate', 1, (n) => Number.isInteger(n) && n >= 0, 'a whole number of requests per second (0: no pause)'),
+    rate: args.has('rate') ? num('rate', 1, (n) => Number.isInteger(n) && n >= 0, 'a whole number of requests per second (0: no pause)') : null,
+    think: num('think', 5, (n) => n > 0 && n <= 600, 'from 0 to 600 seconds'),
     timeout: num('timeout', 10, (n) => n >= 1 && n <= 600, 'from 1 to 600 seconds'),
     warmup: num('warmup', 5, (n) => n >= 0 && n <= 600, 'from 0 to 600 seconds'),
     out: path.resolve(args.get('out') || path.join(here, 'LOAD.md')),
@@ -137,13 +146,14 @@ async function runOn(kind: DbKind, rows: Rows, opts: Options, log: (line: string
     try {
       const loadUsers = await createLoadUsers(target.database, opts.users, server.app.ctx.config.sessionHours);
       const pools = await visibleIds(target.database);
-      log(`[load] ${target.label}: ${opts.users} users for ${opts.duration} s (${opts.rate ? `≤ ${opts.rate} request/s each` : 'no pause'})`);
+      log(`[load] ${target.label}: ${opts.users} users for ${opts.duration} s (${pacing(opts)})`);
       const result = await generateLoad({
         url: server.url,
         users: loadUsers,
         pools,
         durationSeconds: opts.duration,
-        rate: opts.rate,
+        rate: opts.rate ?? 0,
+        overallRate: opts.rate === null ? overallRate(opts) : 0,
         warmupSeconds: opts.warmup,
         timeoutSeconds: opts.timeout,
         seed: 20260115,
@@ -221,7 +231,7 @@ function section(run: DbRun, opts: Options, rows: Rows): string {
 function report(runs: DbRun[], opts: Options, rows: Rows, started: Date, totalMs: number, loadStart: number[]): string {
   const cpus = os.cpus();
   const failed = runs.some((run) => allFailures(run.result).length > 0);
-  const args = `--users=${opts.users} --duration=${opts.duration} --size=${opts.size} --db=${opts.dbs.length === 2 ? 'both' : opts.dbs[0]} --rate=${opts.rate} --timeout=${opts.timeout} --warmup=${opts.warmup}`;
+  const args = `--users=${opts.users} --duration=${opts.duration} --size=${opts.size} --db=${opts.dbs.length === 2 ? 'both' : opts.dbs[0]} ${opts.rate === null ? `--think=${opts.think}` : `--rate=${opts.rate}`} --timeout=${opts.timeout} --warmup=${opts.warmup}`;
   return [
     '# Legato load test',
     '',
@@ -232,7 +242,9 @@ function report(runs: DbRun[], opts: Options, rows: Rows, started: Date, totalMs
     '',
     'How: the real server (bench/lib/server.ts) on a fresh database seeded as the directory benchmark seeds it. ' +
       `Each simulated user is a specialist with its own session and CSRF token (sessions created directly, as the security tests do) and one keep-alive connection (autocannon); ` +
-      (opts.rate
+      (opts.rate === null
+        ? `together they send ${overallRate(opts)} requests per second (autocannon's overall rate): a click every ${opts.think} s per user on average, as people who read what they opened; each user sends the next request only once the last is answered. `
+        : opts.rate
         ? `it sends at most ${opts.rate} request${opts.rate > 1 ? 's' : ''} per second, the next one only once the last is answered — far busier than a person, who reads between clicks. `
         : 'it sends the next request as soon as the last is answered (a saturation test: latency is then mostly queueing). ') +
       'What a user does next (bench/lib/load-mix.ts): organisation lists with filters, organisation and person pages, the people of an organisation, timelines, Ctrl+K search in Latin, Cyrillic and Georgian with typos, ' +

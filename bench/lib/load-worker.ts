@@ -16,6 +16,8 @@ export type LoadPlan = {
   durationSeconds: number;
   /** Requests per second per user (autocannon's connectionRate); 0: each sends again as soon as answered. */
   rate: number;
+  /** Requests per second of all users together (autocannon's overallRate); 0: not limited so. */
+  overallRate: number;
   /** Seconds of load by a few users first, not measured: a cold server (JIT, caches) is slower. */
   warmupSeconds: number;
   timeoutSeconds: number;
@@ -71,6 +73,7 @@ async function drive(plan: LoadPlan, users: LoadUser[], durationSeconds: number,
     duration: durationSeconds,
     timeout: plan.timeoutSeconds,
     ...(rate > 0 ? { connectionRate: rate } : {}),
+    ...(plan.overallRate > 0 && users === plan.users ? { overallRate: plan.overallRate } : {}),
     // Replaced per connection in setupClient (autocannon needs a valid first request).
     requests: [{ method: 'GET', path: '/api/health' }],
     setupClient(client) {

@@ -19,7 +19,7 @@ const TYPO_THRESHOLD = 0.45;
  * most of a search's time on a large directory. The rows a trigram index finds first are
  * scored instead, and the best of those shown.
  */
-export const SEARCH_CANDIDATES = 300;
+export const SEARCH_CANDIDATES = 100;
 
 type Tier = 'substring' | 'typo';
 
