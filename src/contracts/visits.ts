@@ -3,6 +3,7 @@ import { IsoDateSchema, LocalDateTimeSchema, LocalTimeSchema, TimeZoneSchema, en
 import { LanguageCodeSchema } from './common/languages.js';
 import { MultilingualTextSchema, OptionalMultilingualTextSchema } from './common/multilingual.js';
 import { RecordMetaShape, UserRefSchema, VersionSchema, pageOf, pageQuery, patchShape } from './common/paging.js';
+import { CalendarConflictSchema } from './calendar.js';
 import { AbilitiesSchema, CountryCodeSchema } from './organizations.js';
 import { PhoneSchema } from './people.js';
 import {
@@ -231,6 +232,10 @@ export const ProgrammeItemSchema = z
     transport: z.string(),
     dressCode: z.string(),
     notes: ml.nullable(),
+    conflicts: z
+      .array(CalendarConflictSchema)
+      .optional()
+      .describe('Answered when an item is saved: its attendees booked elsewhere at the same time, or without travel time (the calendar’s check)'),
   })
   .meta({ id: 'ProgrammeItem' });
 export type ProgrammeItem = z.infer<typeof ProgrammeItemSchema>;

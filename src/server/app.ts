@@ -33,6 +33,7 @@ import { importsRoutes } from './modules/imports/imports.routes.js';
 import { visitsRoutes } from './modules/visits/visits.routes.js';
 import { visitRecordsRoutes } from './modules/visits/visits.records.routes.js';
 import { passportsRoutes } from './modules/passports/passports.routes.js';
+import { calendarRoutes } from './modules/calendar/calendar.routes.js';
 import { seedDemo } from './demo/seed.js';
 import { startJobs, type Jobs } from './platform/jobs.js';
 import { backupRoutes } from './platform/backup/backup.routes.js';
@@ -142,6 +143,7 @@ export async function buildApp(config: Config, opts: { database?: Database; logg
   await app.register(visitsRoutes(ctx));
   await app.register(visitRecordsRoutes(ctx));
   await app.register(passportsRoutes(ctx));
+  await app.register(calendarRoutes(ctx));
   await app.register(backupRoutes(ctx, control?.token ?? null));
 
   const indexHtml = path.join(config.webDir, 'index.html');

@@ -24,6 +24,7 @@ const EnvSchema = z.object({
   LEGATO_WRITE_LIMIT: z.coerce.number().int().min(1).default(600).describe('State-changing requests per IP and minute'),
   LEGATO_PUBLIC_LIMIT: z.coerce.number().int().min(1).default(120).describe('Requests per IP and minute to public pages (shared programmes)'),
   LEGATO_TIME_ZONE: z.string().default('Europe/Sofia').refine(isTimeZone, 'not a known IANA time zone').describe("The office's time zone"),
+  LEGATO_TRAVEL_BUFFER_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(30).describe('Least time between two programme items at different places before the calendar flags a conflict'),
   LEGATO_MAX_UPLOAD_MB: z.coerce.number().min(0.1).max(1024).default(20),
   LEGATO_FEEDBACK_EMAIL: z.string().default('accessibility@example.org'),
   LEGATO_JOBS: z
@@ -51,6 +52,8 @@ export type Config = {
   publicLimit: number;
   /** The office's IANA time zone: incoming visits' default, and what "today" means. */
   timeZone: string;
+  /** Least minutes between two items at different places before the calendar flags a conflict. */
+  travelBufferMinutes: number;
   maxUploadBytes: number;
   feedbackEmail: string;
   logLevel: string;
@@ -84,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     writeLimit: e.LEGATO_WRITE_LIMIT,
     publicLimit: e.LEGATO_PUBLIC_LIMIT,
     timeZone: e.LEGATO_TIME_ZONE,
+    travelBufferMinutes: e.LEGATO_TRAVEL_BUFFER_MINUTES,
     maxUploadBytes: Math.round(e.LEGATO_MAX_UPLOAD_MB * 1024 * 1024),
     feedbackEmail: e.LEGATO_FEEDBACK_EMAIL,
     logLevel: e.LOG_LEVEL,

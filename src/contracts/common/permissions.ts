@@ -27,6 +27,8 @@ export const PERMISSIONS = {
   // Service passports are sensitive personal data: only those who arrange trips see them.
   'passports.read': ['administrator', 'head_of_department', 'specialist'],
   'passports.write': ['administrator', 'head_of_department', 'specialist'],
+  // The calendar shows what each role may already read (visits are filtered by confidentiality).
+  'calendar.read': ['administrator', 'head_of_department', 'specialist', 'press_officer', 'project_officer', 'translator', 'viewer'],
   'search.use': ['administrator', 'head_of_department', 'specialist', 'press_officer', 'project_officer', 'translator', 'viewer'],
   'users.manage': ['administrator'],
   'audit.read': ['administrator'],

@@ -8,3 +8,4 @@ export * from '../modules/interactions/interactions.table.js';
 export * from '../modules/imports/imports.table.js';
 export * from '../modules/visits/visits.table.js';
 export * from '../modules/passports/passports.table.js';
+export * from '../modules/calendar/calendar.table.js';

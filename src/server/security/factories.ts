@@ -15,6 +15,7 @@ import { accommodationSpec, budgetLineSpec, participantSpec, taskSpec, ticketSpe
 import { programmeSpec } from '../modules/visits/visits.programme.js';
 import { createShareLink } from '../modules/visits/visits.sharing.js';
 import { createVisit } from '../modules/visits/visits.service.js';
+import { createFeed } from '../modules/calendar/calendar.feeds.js';
 import { PASSWORD, type Client, type TestServer } from '../test/harness.js';
 
 /** A signed-in user of a test server, with their one client (or the anonymous caller). */
@@ -209,7 +210,7 @@ export function recordFactories(s: TestServer): Record<string, Factory> {
       visibleTo: confidentialityRule,
     },
     // /api/public/programme/{token}: the "record" is a live share link, known by its token.
-    public: {
+    'public/programme': {
       confidential: false,
       async make(owner) {
         const visit = await visits.make(owner, false);
@@ -217,6 +218,25 @@ export function recordFactories(s: TestServer): Record<string, Factory> {
         return made(link.token, owner, false, 'shared programme', visit.marker);
       },
       visibleTo: () => true,
+    },
+    // /api/public/calendar/{token}.ics: a live calendar feed, known by its token.
+    'public/calendar': {
+      confidential: false,
+      async make(owner) {
+        const feed = await createFeed(db, actor(owner), { scope: 'me' }, 'http://localhost');
+        return made(feed.token, owner, false, 'calendar feed', feed.id);
+      },
+      visibleTo: () => true,
+    },
+    // A calendar feed (/api/calendar/feeds/{id}) is its owner's; administrators may revoke any
+    // (and read its creation in the audit log).
+    calendar: {
+      confidential: false,
+      async make(owner) {
+        const feed = await createFeed(db, actor(owner), { scope: 'me' }, 'http://localhost');
+        return made(feed.id, owner, false, 'calendar feed', feed.id);
+      },
+      visibleTo: (viewer, record) => viewer.id === record.ownerId || viewer.role === 'administrator',
     },
     // A user's own record is their account; only `users.manage` decides who sees accounts.
     users: {

@@ -49,6 +49,12 @@ export type Document = { paths: Record<string, Record<string, Record<string, unk
 export const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export const KNOWN_ACCESS = new Set<string>([...Object.keys(PERMISSIONS), 'public', 'authenticated']);
 
+/** /api/<resource>/{id}…; a public link names its kind too (public/programme, public/calendar): each needs its own token. */
+const resourceOf = (path: string): string | null => {
+  const parts = path.split('/');
+  return parts[2] === 'public' ? `public/${parts[3]}` : (parts[2] ?? null);
+};
+
 export function operationsOf(doc: Document): Operation[] {
   return Object.entries(doc.paths).flatMap(([path, methods]) =>
     Object.entries(methods).map(([method, op]) => {
@@ -62,7 +68,7 @@ export function operationsOf(doc: Document): Operation[] {
         permission: String(op['x-permission']),
         parameters: params,
         body: content?.['application/json']?.schema ?? null,
-        resource: hasRecord ? (path.split('/')[2] ?? null) : null,
+        resource: hasRecord ? resourceOf(path) : null,
         label: `${method.toUpperCase()} ${path}`,
       };
     }),

@@ -40,6 +40,8 @@ import { createChild, deleteChild, updateChild, type ChildSpec } from './visits.
 import { getGiftPhoto, giftSpec, listGifts, putGiftPhoto, removeGiftPhoto, type PhotoUpload } from './visits.gifts.js';
 import { accommodationSpec, budgetLineSpec, participantSpec, taskSpec, ticketSpec, transportSpec } from './visits.logistics.js';
 import { programmeSpec } from './visits.programme.js';
+import { withConflicts } from '../calendar/calendar.service.js';
+import type { Actor } from '../../platform/audit/audit.service.js';
 import type { ChildRow } from './visits.repository.js';
 
 const VersionQuerySchema = z.object({ version: z.coerce.number().pipe(VersionSchema) });
@@ -50,7 +52,8 @@ const VersionQuerySchema = z.object({ version: z.coerce.number().pipe(VersionSch
  */
 const RECORDS = [
   { path: 'visit-participants', noun: 'a participant (guest, host, interpreter, traveller)', spec: participantSpec, create: ParticipantCreateSchema, update: ParticipantUpdateSchema, dto: ParticipantSchema },
-  { path: 'programme-items', noun: 'a programme item (placed in time order within its day)', spec: programmeSpec, create: ProgrammeItemCreateSchema, update: ProgrammeItemUpdateSchema, dto: ProgrammeItemSchema },
+  // A saved programme item answers the conflicts it is now in (the calendar's check).
+  { path: 'programme-items', noun: 'a programme item (placed in time order within its day)', spec: programmeSpec, create: ProgrammeItemCreateSchema, update: ProgrammeItemUpdateSchema, dto: ProgrammeItemSchema, saved: withConflicts },
   { path: 'visit-accommodations', noun: 'accommodation', spec: accommodationSpec, create: AccommodationCreateSchema, update: AccommodationUpdateSchema, dto: AccommodationSchema },
   { path: 'visit-transports', noun: 'a vehicle with its legs', spec: transportSpec, create: TransportCreateSchema, update: TransportUpdateSchema, dto: TransportSchema },
   { path: 'visit-tasks', noun: 'a coordination task', spec: taskSpec, create: TaskCreateSchema, update: TaskUpdateSchema, dto: TaskSchema },
@@ -58,6 +61,8 @@ const RECORDS = [
   { path: 'visit-tickets', noun: 'a ticket', spec: ticketSpec, create: TicketCreateSchema, update: TicketUpdateSchema, dto: TicketSchema },
   { path: 'visit-budget-lines', noun: 'a budget line', spec: budgetLineSpec, create: BudgetLineCreateSchema, update: BudgetLineUpdateSchema, dto: BudgetLineSchema },
 ] as const;
+
+type Saved = (db: AppContext['db'], config: AppContext['config'], actor: Actor, dto: never) => Promise<unknown>;
 
 type AnySpec = ChildSpec<ChildRow, unknown, unknown>;
 
@@ -91,15 +96,16 @@ export const visitRecordsRoutes = (ctx: AppContext): FastifyPluginAsyncZod => as
 
   for (const r of RECORDS) {
     const spec = r.spec as unknown as AnySpec;
+    const saved = ('saved' in r ? r.saved : async (_db, _config, _actor, dto) => dto) as Saved;
     (app as FastifyInstance).post(`/api/${r.path}`, {
       config: { access: 'visits.write' },
       schema: { tags, summary: `Add ${r.noun} to a visit`, body: r.create, response: { 201: r.dto } },
-      handler: async (req, reply) => reply.code(201).send(await createChild(db, config, actorOf(req), spec, req.body as { visitId: string })),
+      handler: async (req, reply) => reply.code(201).send(await saved(db, config, actorOf(req), (await createChild(db, config, actorOf(req), spec, req.body as { visitId: string })) as never)),
     });
     (app as FastifyInstance).patch(`/api/${r.path}/:id`, {
       config: { access: 'visits.write' },
       schema: { tags, summary: `Change ${r.noun} (send the version you last saw)`, params: IdParamsSchema, body: r.update, response: { 200: r.dto } },
-      handler: (req) => updateChild(db, config, actorOf(req), spec, (req.params as { id: string }).id, req.body as { version: number }),
+      handler: async (req) => saved(db, config, actorOf(req), (await updateChild(db, config, actorOf(req), spec, (req.params as { id: string }).id, req.body as { version: number })) as never),
     });
     (app as FastifyInstance).delete(`/api/${r.path}/:id`, {
       config: { access: 'visits.write' },
