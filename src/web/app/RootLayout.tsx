@@ -42,6 +42,15 @@ export function RootLayout(): JSX.Element {
 
   if (state.status === 'loading') return <FullPageLoader />;
 
+  // A programme shared with guests stands alone: no shell, no sign-in, whoever opens it.
+  if (pathname.startsWith('/p/')) {
+    return (
+      <Suspense fallback={<FullPageLoader />}>
+        <Outlet />
+      </Suspense>
+    );
+  }
+
   if (value) {
     return (
       <SessionProvider value={value}>

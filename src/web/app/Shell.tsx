@@ -15,7 +15,7 @@ import { ChevronDownIcon, SearchIcon } from './components/icons.js';
 import classes from './Shell.module.css';
 import { AnchorLink, NavLinkLink } from './links.js';
 
-type NavItem = { to: '/' | '/organizations' | '/people' | '/import' | '/users' | '/audit'; label: string; permission?: Permission };
+type NavItem = { to: '/' | '/organizations' | '/people' | '/visits' | '/gifts' | '/calendar' | '/import' | '/users' | '/audit'; label: string; permission?: Permission };
 
 /** Focuses the main landmark, for the skip link and after each page change. */
 function focusMain() {
@@ -66,6 +66,9 @@ export function Shell({ children }: { children: ReactNode }) {
     { to: '/', label: t('app:nav.home') },
     { to: '/organizations', label: t('app:nav.organizations') },
     { to: '/people', label: t('app:nav.people') },
+    { to: '/visits', label: t('app:nav.visits'), permission: 'visits.read' },
+    { to: '/calendar', label: t('app:nav.calendar'), permission: 'calendar.read' },
+    { to: '/gifts', label: t('app:nav.gifts'), permission: 'visits.read' },
     { to: '/import', label: t('app:nav.import'), permission: 'directory.import' },
     { to: '/users', label: t('app:nav.users'), permission: 'users.manage' },
     { to: '/audit', label: t('app:nav.audit'), permission: 'audit.read' },

@@ -73,6 +73,43 @@ const personEditRoute = createRoute({
   component: page(() => import('../modules/people/pages/PersonFormPage.js')),
 });
 
+const visitsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/visits',
+  component: page(() => import('../modules/visits/pages/VisitsPage.js')),
+});
+const visitNewRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/visits/new',
+  component: page(() => import('../modules/visits/pages/VisitFormPage.js')),
+});
+const visitRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/visits/$id',
+  component: page(() => import('../modules/visits/pages/VisitPage.js')),
+});
+const visitEditRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/visits/$id/edit',
+  component: page(() => import('../modules/visits/pages/VisitFormPage.js')),
+});
+const giftsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/gifts',
+  component: page(() => import('../modules/visits/pages/GiftsPage.js')),
+});
+const calendarRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/calendar',
+  component: page(() => import('../modules/calendar/pages/CalendarPage.js')),
+});
+/** A visit programme shared with guests: no account, no navigation (RootLayout shows it bare). */
+const publicProgrammeRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/p/$token',
+  component: page(() => import('../modules/visits/pages/PublicProgrammePage.js')),
+});
+
 const importRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/import',
@@ -113,6 +150,13 @@ const routeTree = rootRoute.addChildren([
   personNewRoute,
   personRoute,
   personEditRoute,
+  visitsRoute,
+  visitNewRoute,
+  visitRoute,
+  visitEditRoute,
+  giftsRoute,
+  calendarRoute,
+  publicProgrammeRoute,
   importRoute,
   usersRoute,
   auditRoute,

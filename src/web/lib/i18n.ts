@@ -60,6 +60,15 @@ export async function setLocale(locale: UiLocale): Promise<void> {
   document.documentElement.lang = locale;
 }
 
+/**
+ * Loads a language's texts without switching the interface to it: for a page shown in another
+ * language than the user's (a programme shared with guests, in the language of its link).
+ */
+export async function loadLanguageTexts(locale: UiLocale): Promise<void> {
+  const bundles = await loadLanguage(locale);
+  for (const [ns, data] of Object.entries(bundles)) if (!i18n.hasResourceBundle(locale, ns)) i18n.addResourceBundle(locale, ns, data, true, true);
+}
+
 const start = initialLocale();
 apiState.setLocale(start);
 

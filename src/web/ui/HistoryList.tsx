@@ -11,7 +11,7 @@ import './i18n';
 
 export interface HistoryListProps {
   /** The records' API collection: /api/<resource>/{id}/history. */
-  resource: 'organizations' | 'people';
+  resource: 'organizations' | 'people' | 'visits';
   id: string;
   /** A field's name in the UI language; unknown fields show as stored. */
   fieldLabel?: (field: string) => string | undefined;

@@ -29,7 +29,7 @@ export function PageHeader({ title, actions, before, after }: { title: ReactNode
 }
 
 /** A link back to a list ("← Organisations"). */
-export function BackLink({ to, children }: { to: '/organizations' | '/people' | '/import'; children: ReactNode }) {
+export function BackLink({ to, children }: { to: '/organizations' | '/people' | '/import' | '/visits' | '/gifts'; children: ReactNode }) {
   return (
     <AnchorLink to={to} size="sm" style={{ display: 'inline-flex', alignItems: 'center', gap: 4, alignSelf: 'flex-start' }}>
       <IconArrowLeft size={14} />

@@ -19,6 +19,7 @@ import { BackLink, FieldList, PageHeader, PageStatus } from '../../../ui/Page';
 import { useUrlState } from '../../../ui/useUrlState';
 import { InteractionTimeline } from '../../interactions/components/InteractionTimeline';
 import { organizationName } from '../../organizations/organizations.labels';
+import { PersonPassports } from '../../passports/components/PersonPassports';
 import { personKeys, usePerson } from '../people.api';
 import { personRole, usePersonFieldText } from '../people.labels';
 import { notifySuccess } from '../../../ui/notify';
@@ -234,6 +235,8 @@ function PersonView({ person }: { person: Person }) {
                 </Table>
               </Paper>
             )}
+
+            {can('passports.read') && <PersonPassports personId={person.id} personName={person.name} />}
 
             <Tabs value={tab} onChange={(v) => setTab({ tab: v ?? 'timeline' })} keepMounted={false}>
               <Tabs.List>
