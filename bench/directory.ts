@@ -39,7 +39,7 @@ const BATCH = 500;
 export const OWNERS = 4;
 
 const q = encodeURIComponent;
-type Case = { name: string; path: string; /** Count the session lookup as SQL too (the baseline has nothing else). */ session?: boolean };
+export type Case = { name: string; path: string; /** Count the session lookup as SQL too (the baseline has nothing else). */ session?: boolean };
 export const DIRECTORY_CASES: readonly Case[] = [
   { name: 'baseline: session check', path: `/api/auth/session`, session: true },
   { name: 'search Latin “Zugdidi”', path: `/api/search?q=Zugdidi` },
@@ -171,7 +171,7 @@ export function buildRows(size: number): { rows: Rows; ms: number } {
  * Drizzle would. (Drizzle's own builder took about as long to build a 1,000-row statement of
  * these wide rows as PGlite took to run it.)
  */
-async function insertAll<T extends Record<string, unknown>>(query: Database['query'], table: PgTable, rows: T[], values: (row: T) => Record<string, unknown>) {
+export async function insertAll<T extends Record<string, unknown>>(query: Database['query'], table: PgTable, rows: T[], values: (row: T) => Record<string, unknown>) {
   if (rows.length === 0) return;
   const columns = getTableColumns(table) as Record<string, PgColumn>;
   const keys = Object.keys(values(rows[0])).filter((k) => columns[k]);
@@ -188,7 +188,7 @@ async function insertAll<T extends Record<string, unknown>>(query: Database['que
   }
 }
 
-type SeedTimes = { insert: number; indexes: number; analyze: number; sizeBytes: number };
+export type SeedTimes = { insert: number; indexes: number; analyze: number; sizeBytes: number };
 
 const SEEDED_TABLES = ['organizations', 'people', 'interactions', 'audit_log'];
 
@@ -232,11 +232,13 @@ export async function seed(target: BenchDatabase, rows: Rows, owners: string[], 
 // Measuring
 
 type StatementResult = { label: string; summary: Summary; rows: number };
-type CaseResult = {
+export type CaseResult = {
   name: string;
   path: string;
   db: string;
   hits: number;
+  /** Size of the answer's body. */
+  bytes: number;
   api: Summary;
   sql: Summary;
   statements: StatementResult[];
@@ -256,18 +258,21 @@ function describe(sql: string): string {
   return `select ${from}${/\bjoin\b/i.test(sql) ? ' + join' : ''}`;
 }
 
-async function timedGet(client: Client, path: string): Promise<{ ms: number; body: unknown }> {
+/** A GET as the web app sends it; a JSON answer is parsed, a file (PDF, DOCX) counted in bytes. */
+async function timedGet(client: Client, path: string): Promise<{ ms: number; body: unknown; bytes: number }> {
   const t0 = now();
   const res = await fetch(client.base + path, { headers: { cookie: client.cookie, 'accept-language': 'en' } });
-  const text = await res.text();
+  const data = Buffer.from(await res.arrayBuffer());
   const elapsed = now() - t0;
-  if (res.status !== 200) throw new Error(`GET ${path}: ${res.status} ${text.slice(0, 300)}`);
-  return { ms: elapsed, body: JSON.parse(text) };
+  if (res.status !== 200) throw new Error(`GET ${path}: ${res.status} ${data.toString('utf8', 0, 300)}`);
+  const json = /json/.test(res.headers.get('content-type') ?? '');
+  return { ms: elapsed, body: json ? JSON.parse(data.toString('utf8')) : null, bytes: data.length };
 }
 
+/** Search results, a list's total, a calendar's entries; 1 for a record or a file. */
 const hitsOf = (body: unknown) => {
-  const b = body as { results?: unknown[]; total?: number };
-  return b.results ? b.results.length : b.total !== undefined ? Number(b.total) : 1;
+  const b = (body ?? {}) as { results?: unknown[]; total?: number; entries?: unknown[] };
+  return b.results ? b.results.length : b.entries ? b.entries.length : b.total !== undefined ? Number(b.total) : 1;
 };
 
 export async function measureCase(target: BenchDatabase, client: Client, c: Case, opts: BenchOptions): Promise<CaseResult> {
@@ -339,6 +344,7 @@ export async function measureCase(target: BenchDatabase, client: Client, c: Case
     path: c.path,
     db: target.label,
     hits: hitsOf(first.body),
+    bytes: first.bytes,
     api: summarize(api),
     sql: summarize(sql),
     statements: data.map((s, i) => ({ label: describe(s.sql), summary: summarize(perStatement[i]), rows: rowCounts[i] })),

@@ -17,13 +17,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { directoryBenchmark } from './directory.js';
+import { visitsBenchmark } from './visits.js';
 import { webBenchmark } from './web.js';
 import { installSignalCleanup, interruptedBy, runAllCleanups } from './lib/cleanup.js';
 import type { DbKind } from './lib/databases.js';
 import { seconds } from './lib/stats.js';
 import type { BenchOptions, Benchmark } from './lib/types.js';
 
-const BENCHMARKS: Benchmark[] = [webBenchmark, directoryBenchmark];
+const BENCHMARKS: Benchmark[] = [webBenchmark, directoryBenchmark, visitsBenchmark];
 
 function usage(message?: string): never {
   if (message) console.error(`bench: ${message}`);

@@ -54,17 +54,47 @@ export function countryTimeZone(country: string | null | undefined): string | nu
   return (country && COUNTRY_ZONES[country]) || null;
 }
 
+/** One formatter per zone: building an Intl.DateTimeFormat costs far more than using one. */
+const zoneFormatters = new Map<string, Intl.DateTimeFormat>();
+function zoneFormatter(timeZone: string): Intl.DateTimeFormat {
+  let f = zoneFormatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    zoneFormatters.set(timeZone, f);
+  }
+  return f;
+}
+
+const DAY_MS = 86_400_000;
+/** Per zone and UTC day: the offset when it holds all day, or null on a day the zone changes it. */
+const dayOffsets = new Map<string, number | null>();
+
+/** The zone's offset from UTC (ms) at an instant. */
 function offsetAt(utcMs: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(new Date(utcMs));
+  const day = Math.floor(utcMs / DAY_MS);
+  const key = `${timeZone}|${day}`;
+  let offset = dayOffsets.get(key);
+  if (offset === undefined) {
+    // A zone changes its offset at most once in a day: the same offset at both ends holds all day.
+    const first = exactOffsetAt(day * DAY_MS, timeZone);
+    offset = first === exactOffsetAt((day + 1) * DAY_MS, timeZone) ? first : null;
+    if (dayOffsets.size >= 20_000) dayOffsets.clear();
+    dayOffsets.set(key, offset);
+  }
+  return offset ?? exactOffsetAt(utcMs, timeZone);
+}
+
+function exactOffsetAt(utcMs: number, timeZone: string): number {
+  const parts = zoneFormatter(timeZone).formatToParts(new Date(utcMs));
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')) - utcMs;
 }

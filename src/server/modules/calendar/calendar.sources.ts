@@ -6,7 +6,7 @@ import type { Executor } from '../../db/client.js';
 import type { Actor } from '../../platform/audit/audit.service.js';
 import { canSee, userRefs } from '../../platform/records.js';
 import { selectPeopleBrief } from '../visits/visits.repository.js';
-import { selectItemsOf, selectLinkedParticipants, selectVisitsBetween } from './calendar.repository.js';
+import { selectItemsOf, selectLinkedParticipants, selectVisitsBetween, type CalendarParticipantRow } from './calendar.repository.js';
 
 /** The days a calendar asks about (inclusive), and optionally one visit only. */
 export type CalendarWindow = { from: string; to: string; visitId?: string };
@@ -57,9 +57,12 @@ export function zonedIso(local: string, timeZone: string): { iso: string; ms: nu
   return { iso: `${date}T${pad(hh)}:${pad(mm)}:00${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`, ms };
 }
 
-const placeKey = (place: MultilingualText | null) => {
+/** The place folded for comparison; `folded` remembers the venues already seen in this answer (they repeat). */
+const placeKey = (place: MultilingualText | null, folded: Map<string, string | null>) => {
   const text = place ? (place.values[place.original] ?? Object.values(place.values)[0] ?? '') : '';
-  return searchFold(text).trim() || null;
+  let key = folded.get(text);
+  if (key === undefined) folded.set(text, (key = searchFold(text).trim() || null));
+  return key;
 };
 
 /** Incoming visits and trips (all-day spans in their zone) and their programme items (timed). */
@@ -79,8 +82,14 @@ export const visitsSource: CalendarSource = async (db, actor, window) => {
   const byVisit = new Map(visits.map((v) => [v.id, v]));
 
   const out: SourceEntry[] = [];
+  const participantsOf = new Map<string, CalendarParticipantRow[]>();
+  for (const p of participantById.values()) {
+    const list = participantsOf.get(p.visitId);
+    if (list) list.push(p);
+    else participantsOf.set(p.visitId, [p]);
+  }
   for (const v of visits) {
-    const own = [...participantById.values()].filter((p) => p.visitId === v.id);
+    const own = participantsOf.get(v.id) ?? [];
     const outgoing = v.direction === 'outgoing';
     const people = own.map(personOf).filter((p, i, all) => all.findIndex((q) => q.id === p.id) === i);
     const after = addDays(v.endDate, 1);
@@ -114,6 +123,7 @@ export const visitsSource: CalendarSource = async (db, actor, window) => {
       active: v.status !== 'cancelled',
     });
   }
+  const folded = new Map<string, string | null>();
   for (const item of items) {
     const v = byVisit.get(item.visitId)!;
     const localStart = `${item.day}T${item.startTime}`;
@@ -146,7 +156,7 @@ export const visitsSource: CalendarSource = async (db, actor, window) => {
       firstDay: item.day,
       lastDay: item.day,
       bookings: people.map((p) => p.id),
-      placeKey: placeKey(item.place ?? null),
+      placeKey: placeKey(item.place ?? null, folded),
       responsibleIds: refs([v.responsibleId, item.responsibleId]).map((u) => u.id),
       active: v.status !== 'cancelled',
     });
