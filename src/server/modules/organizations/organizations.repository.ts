@@ -21,6 +21,41 @@ export function textMatch(column: AnyColumn, q: string): SQL {
   return sql`(${column} ILIKE ${'%' + likeEscape(folded) + '%'} OR ${folded} <% ${column})`;
 }
 
+/**
+ * Up to this many matches, a text-filtered list sorts its matches on their own. PostgreSQL
+ * cannot know where the trigram matches fall in the sort order: it walks the sort index and
+ * tests each row until a page is full. That is quick for a common word (matches everywhere) but
+ * slow for a rarer one whose rows sort together late (568 matches of 50,000 organisations took
+ * 136 ms). Fenced, the matches come from the trigram index first and only they are sorted, at a
+ * cost that grows with the matches (6 ms there), so beyond some thousand matches the walk wins.
+ */
+export const FENCE_MAX_MATCHES = 1000;
+
+/**
+ * `id` is one of the ids the subquery selects, computed first on its own plan (ARRAY(...) is an
+ * init plan: the planner cannot fold it into the outer query and walk the sort index instead).
+ */
+export function fenced(id: AnyColumn, ids: SQL | { getSQL(): SQL }): SQL {
+  return sql`${id} = ANY(ARRAY(${ids}))`;
+}
+
+/**
+ * A page of a list and its total. With a text filter the total is counted first, and a page of
+ * few matches is taken through `fenced` (see FENCE_MAX_MATCHES); otherwise both run at once.
+ */
+export async function pageWithTotal<Row>(
+  textFiltered: boolean,
+  countRows: () => Promise<{ total: number }[]>,
+  pageOf: (fence: boolean) => Promise<Row[]>,
+): Promise<{ rows: Row[]; total: number }> {
+  if (!textFiltered) {
+    const [rows, [{ total }]] = await Promise.all([pageOf(false), countRows()]);
+    return { rows, total: Number(total) };
+  }
+  const total = Number((await countRows())[0].total);
+  return { rows: total === 0 ? [] : await pageOf(total <= FENCE_MAX_MATCHES), total };
+}
+
 function filters(actor: Actor, q: Omit<OrganizationListQuery, 'page' | 'pageSize' | 'sort' | 'order'>): SQL | undefined {
   const where: (SQL | undefined)[] = [visibleTo(actor, organizations)];
   if (q.q && searchFold(q.q)) where.push(textMatch(organizations.searchText, q.q));
@@ -46,17 +81,18 @@ export async function selectOrganizations(
   const where = filters(actor, q);
   const col = SORT_COLUMNS[q.sort ?? 'name'];
   const dir = q.order === 'desc' ? desc : asc;
-  const [rows, [{ total }]] = await Promise.all([
-    db
-      .select(columns)
-      .from(organizations)
-      .where(where)
-      .orderBy(dir(col), dir(organizations.sortName), asc(organizations.id))
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize),
-    db.select({ total: count() }).from(organizations).where(where),
-  ]);
-  return { rows, total: Number(total) };
+  return pageWithTotal(
+    !!(q.q && searchFold(q.q)),
+    () => db.select({ total: count() }).from(organizations).where(where),
+    (fence) =>
+      db
+        .select(columns)
+        .from(organizations)
+        .where(fence ? fenced(organizations.id, db.select({ id: organizations.id }).from(organizations).where(where)) : where)
+        .orderBy(dir(col), dir(organizations.sortName), asc(organizations.id))
+        .limit(q.pageSize)
+        .offset((q.page - 1) * q.pageSize),
+  );
 }
 
 /** Every matching row (for export), in list order. */

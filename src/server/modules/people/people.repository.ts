@@ -5,7 +5,7 @@ import type { Executor } from '../../db/client.js';
 import type { Actor } from '../../platform/audit/audit.service.js';
 import { visibleTo } from '../../platform/records.js';
 import { organizations } from '../organizations/organizations.table.js';
-import { SIMILAR_THRESHOLD, nameSimilarity, textMatch } from '../organizations/organizations.repository.js';
+import { SIMILAR_THRESHOLD, fenced, nameSimilarity, pageWithTotal, textMatch } from '../organizations/organizations.repository.js';
 import { people } from './people.table.js';
 
 export type PersonRow = typeof people.$inferSelect & { organizationName: (typeof organizations.$inferSelect)['name'] | null };
@@ -32,18 +32,20 @@ const SORT_COLUMNS = {
 export async function selectPeople(db: Executor, actor: Actor, q: PersonListQuery & { page: number; pageSize: number }) {
   const where = filters(actor, q);
   const dir = q.order === 'desc' ? desc : asc;
-  const [rows, [{ total }]] = await Promise.all([
-    db
-      .select(columns)
-      .from(people)
-      .leftJoin(organizations, eq(organizations.id, people.organizationId))
-      .where(where)
-      .orderBy(dir(SORT_COLUMNS[q.sort ?? 'name']), dir(people.sortName), asc(people.id))
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize),
-    db.select({ total: count() }).from(people).where(where),
-  ]);
-  return { rows: rows as PersonRow[], total: Number(total) };
+  const { rows, total } = await pageWithTotal(
+    !!(q.q && searchFold(q.q)),
+    () => db.select({ total: count() }).from(people).where(where),
+    (fence) =>
+      db
+        .select(columns)
+        .from(people)
+        .leftJoin(organizations, eq(organizations.id, people.organizationId))
+        .where(fence ? fenced(people.id, db.select({ id: people.id }).from(people).where(where)) : where)
+        .orderBy(dir(SORT_COLUMNS[q.sort ?? 'name']), dir(people.sortName), asc(people.id))
+        .limit(q.pageSize)
+        .offset((q.page - 1) * q.pageSize),
+  );
+  return { rows: rows as PersonRow[], total };
 }
 
 export async function selectAllPeople(db: Executor, actor: Actor, q: PersonListQuery, limit: number): Promise<PersonRow[]> {

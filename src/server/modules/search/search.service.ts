@@ -29,8 +29,9 @@ type Tier = 'substring' | 'typo';
  * similarity tolerates typos.
  *
  * Two tiers per table: rows containing the query come first; rows merely like it (a typo) are
- * looked for only when the first tier has fewer than `limit`. Each tier scores at most
- * SEARCH_CANDIDATES rows, taken through the trigram index without sorting.
+ * looked for only when the first tier has fewer than `limit` (for interactions: together with
+ * the directory's results). Each tier scores at most SEARCH_CANDIDATES rows, taken through the
+ * trigram index without sorting.
  */
 export async function search(db: Db, actor: Actor, q: string, limit: number, locale: string): Promise<SearchResult[]> {
   const folded = searchFold(q);
@@ -40,10 +41,13 @@ export async function search(db: Db, actor: Actor, q: string, limit: number, loc
   const resembles = (col: AnyColumn) => sql`(${folded} <% ${col} AND NOT ${col} ILIKE ${like})`;
   const match = (tier: Tier, col: AnyColumn) => (tier === 'substring' ? contains(col) : resembles(col));
   const score = (tier: Tier, col: AnyColumn) => sql<number>`(word_similarity(${folded}, ${col}) + ${tier === 'substring' ? 1 : 0})`;
-  /** Runs the substring tier, and the typo tier when the first gives fewer than `limit` rows. */
-  const tiers = async <T>(run: (tier: Tier) => Promise<T[]>): Promise<T[]> => {
+  /**
+   * Runs the substring tier, and the typo tier when the first gives fewer than `limit` rows
+   * (counting `already`: results from before that the typo matches would compete with).
+   */
+  const tiers = async <T>(run: (tier: Tier) => Promise<T[]>, already = 0): Promise<T[]> => {
     const found = await run('substring');
-    return found.length >= limit ? found : [...found, ...(await run('typo'))];
+    return found.length + already >= limit ? found : [...found, ...(await run('typo'))];
   };
 
   return db.transaction(async (tx) => {
@@ -78,6 +82,9 @@ export async function search(db: Db, actor: Actor, q: string, limit: number, loc
         .orderBy(desc(s))
         .limit(limit);
     });
+    // Interactions carry long notes, where a typo lookup costs most (pg_trgm rechecks every
+    // row the index offers): their typo matches are looked for only when the directory gave
+    // fewer than `limit` results. Their substring matches are always looked for.
     const events = await tiers((tier) => {
       // Visibility depends on the organisation and the person of the interaction: joined here too,
       // so that records the actor may not see do not take the candidates' places.
@@ -97,7 +104,7 @@ export async function search(db: Db, actor: Actor, q: string, limit: number, loc
         .where(inArray(interactions.id, candidates))
         .orderBy(desc(s))
         .limit(limit);
-    });
+    }, orgs.length + persons.length);
     const results: SearchResult[] = [
       ...orgs.map((o) => ({
         type: 'organization' as const,

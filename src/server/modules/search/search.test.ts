@@ -103,6 +103,20 @@ describe('across scripts', () => {
     expect(found(await search(a, 'twining'))).toContain(id.signing);
   });
 
+  it('looks for typos in interactions only when the directory gives fewer results than the limit', async () => {
+    const subject = 'Quarterly Kelmedny review';
+    const event = await post(a, '/api/interactions', { kind: 'meeting', occurredAt: '2024-10-13T10:00:00Z', subject, organizationId: id.varna });
+    for (const n of [1, 2]) await post(a, '/api/organizations', org('en', { en: `Kelmendi Foundation ${n}` }));
+    // "Kelmedni" is a typo of all three (of the interaction's word the closest): the two
+    // organisations fill a limit of 2, so interactions are not searched for it; with room left
+    // they are.
+    const two = await search(a, 'Kelmedni', '&limit=2');
+    expect(two.map((r) => r.type)).toEqual(['organization', 'organization']);
+    expect(found(await search(a, 'Kelmedni', '&limit=10'))).toContain(event);
+    // A substring match in an interaction is always looked for.
+    expect(found(await search(a, 'Quarterly Kelmedny', '&limit=2'))).toContain(event);
+  });
+
   it('respects the limit', async () => {
     const all = await search(a, 'Ruse');
     expect(all.length).toBeGreaterThan(1);
