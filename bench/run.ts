@@ -17,6 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { directoryBenchmark } from './directory.js';
+import { seatingBenchmark } from './seating.js';
 import { visitsBenchmark } from './visits.js';
 import { webBenchmark } from './web.js';
 import { installSignalCleanup, interruptedBy, runAllCleanups } from './lib/cleanup.js';
@@ -24,7 +25,7 @@ import type { DbKind } from './lib/databases.js';
 import { seconds } from './lib/stats.js';
 import type { BenchOptions, Benchmark } from './lib/types.js';
 
-const BENCHMARKS: Benchmark[] = [webBenchmark, directoryBenchmark, visitsBenchmark];
+const BENCHMARKS: Benchmark[] = [webBenchmark, directoryBenchmark, visitsBenchmark, seatingBenchmark];
 
 function usage(message?: string): never {
   if (message) console.error(`bench: ${message}`);
