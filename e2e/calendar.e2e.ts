@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, onTestFailed, test } from 'vites
 import type { Client } from '../src/server/test/harness.js';
 import { DEMO, LOCALES, expectAccessible, newPage, screenshot, startE2E, type E2E, type Locale } from './fixtures.js';
 import { expectHeading, jsErrors, signInAs, waitForText } from './steps.js';
+import { formatGeorgianDate } from '../src/web/lib/format.js';
 import { t } from './texts.js';
 
 /**
@@ -57,6 +58,18 @@ describe('calendar', () => {
       const marker = page.getByTestId('calendar').getByText(t(locale, 'calendar:conflicts.marker'), { exact: false }).first();
       await marker.waitFor({ timeout: 20_000 });
       await waitForText(page.locator('main'), `${mayor.name} — ${t(locale, 'calendar:conflicts.kinds.overlap')}`);
+      // The month and the weekdays in the UI language: Chromium has no Georgian Intl data, so
+      // Georgian comes from the app's own names ("დეკემბერი 2026", not "2026 M12").
+      const heading = await page.getByTestId('calendar').getByRole('heading', { level: 2 }).innerText();
+      const weekdays = await page.getByTestId('calendar').getByRole('columnheader').allInnerTexts();
+      if (locale === 'ka') {
+        expect(heading).toBe(formatGeorgianDate(visit.startDate, 'MMMM YYYY'));
+        expect(weekdays.join(' ')).toContain('ორშ');
+      } else {
+        expect(heading).toContain(visit.startDate.slice(0, 4));
+        expect(heading).not.toMatch(/\bM\d+\b/);
+        expect(weekdays.join(' ')).toContain(locale === 'bg' ? 'пн' : 'Mon');
+      }
       await expectAccessible(page, `calendar month ${locale}`);
       await screenshot(page, `calendar-month-${locale}`);
 

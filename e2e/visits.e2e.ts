@@ -106,6 +106,8 @@ describe('visits, delegations and business trips abroad', () => {
     // A new incoming visit, its title in three languages, from Kutaisi, hosted by the mayor.
     await page.getByTestId('new-visit').click();
     await expectHeading(page, tr('visits:form.newVisitTitle'));
+    // A new visit starts in the office's zone (LEGATO_TIME_ZONE, from the session answer).
+    await expect.poll(() => page.getByRole('combobox', { name: tr('visits:fields.timeZone'), exact: true }).inputValue()).toBe('Europe/Sofia');
     const title = page.getByRole('group', { name: tr('visits:fields.title'), exact: true });
     await title.locator('input[lang="bg"]').fill(TITLE.bg);
     await title.locator('input[lang="ka"]').fill(TITLE.ka);
@@ -172,6 +174,13 @@ describe('visits, delegations and business trips abroad', () => {
     await waitForText(page.getByTestId('accommodation-table'), 'Хотел „Дунавска перла“');
     await waitForText(page.getByTestId('accommodation-table'), tr('visits:accommodation.everyone'));
     await waitForText(page.getByTestId('tasks'), tr('visits:tasks.overdue', { date: '' }).replace(/\s*$/, ''));
+    // A task for a colleague the visit does not name yet: the assignee list offers every active account.
+    await page.getByTestId('add-task').click();
+    dialog = page.getByRole('dialog', { name: tr('visits:tasks.add') });
+    await dialog.getByRole('textbox', { name: tr('visits:tasks.taskTitle'), exact: true }).fill('Превод на приветствието');
+    await choose(page, dialog.getByRole('combobox', { name: tr('visits:tasks.assignee'), exact: true }), 'Irina Petrova-Lang');
+    await dialog.getByTestId('save-record').click();
+    await waitForText(page.getByTestId('tasks'), tr('visits:tasks.assigneeShort', { name: 'Irina Petrova-Lang' }));
     await expectAccessible(page, 'logistics');
     await shot('visit-logistics');
 
@@ -241,6 +250,24 @@ describe('visits, delegations and business trips abroad', () => {
     expect(await dayBox(2).getByTestId('programme-item').count()).toBe(0);
     expect(await dayBox(3).getByTestId('programme-item').count()).toBe(3);
     await waitForText(dayBox(3).getByRole('heading'), formatDay(addDays(days[2]!, 1), locale));
+
+    // Drag and drop onto another day: the farewell goes to the free day and keeps its time.
+    // Both days in view: the last one centred, the free one just above it (once the smooth scroll has stopped).
+    await dayBox(3).scrollIntoViewIfNeeded();
+    const grip = dayBox(3).getByTestId('programme-item').last().getByTestId('drag-handle');
+    let last = -1;
+    await expect.poll(async () => { const y = (await grip.boundingBox())!.y; const still = y === last; last = y; return still; }, { interval: 100 }).toBe(true);
+    const farewell = (await grip.boundingBox())!;
+    const freeDay = (await dayBox(2).boundingBox())!;
+    const [fx, fy] = [farewell.x + farewell.width / 2, farewell.y + farewell.height / 2];
+    const [tx, ty] = [freeDay.x + freeDay.width / 2, freeDay.y + freeDay.height / 2];
+    await page.mouse.move(fx, fy);
+    await page.mouse.down();
+    for (let i = 1; i <= 15; i++) await page.mouse.move(fx + ((tx - fx) * i) / 15, fy + ((ty - fy) * i) / 15);
+    await page.mouse.up();
+    await expect.poll(() => dayTitles(dayBox(2))).toEqual([PROGRAMME[10]![3].bg]);
+    expect(await dayTimes(dayBox(2))).toEqual(['12:00']);
+    expect(await dayTitles(dayBox(3))).toEqual([PROGRAMME[8]![3].bg, PROGRAMME[9]![3].bg]);
     await expectAccessible(page, 'programme');
     await shot('visit-programme');
 
@@ -300,6 +327,9 @@ describe('visits, delegations and business trips abroad', () => {
     // The history tab records the rearrangements.
     await page.getByRole('tab', { name: tr('visits:tabs.history') }).click();
     await waitForText(page.getByTestId('history'), tr('app:audit.actions.update'));
+    // With the records inside the visit, each named by its kind.
+    await waitForText(page.getByTestId('history'), tr('visits:history.entities.programme_item'));
+    await waitForText(page.getByTestId('history'), tr('visits:history.entities.visit_share_link'));
     await expectAccessible(page, 'history');
     await shot('visit-history');
 

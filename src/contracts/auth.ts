@@ -33,10 +33,18 @@ export const MeSchema = z
   .meta({ id: 'Me' });
 export type Me = z.infer<typeof MeSchema>;
 
+export const OfficeSchema = z
+  .object({
+    timeZone: z.string().describe("The office's IANA time zone (LEGATO_TIME_ZONE): new visits' and the calendar's default"),
+  })
+  .meta({ id: 'Office' });
+export type Office = z.infer<typeof OfficeSchema>;
+
 export const SessionSchema = z
   .object({
     user: MeSchema,
     csrfToken: z.string().describe('Send as the X-CSRF-Token header with every state-changing request'),
+    office: OfficeSchema,
   })
   .meta({ id: 'Session' });
 export type Session = z.infer<typeof SessionSchema>;

@@ -124,7 +124,7 @@ export type Feed = z.infer<typeof FeedSchema>;
 export const CreatedFeedSchema = FeedSchema.extend({
   token: z.string().describe('Shown once: only its hash is stored'),
   path: z.string().describe('The feed, relative to the server'),
-  url: z.string().describe('The feed as the server was reached (http or https)'),
+  url: z.string().describe('The feed as an absolute URL (LEGATO_PUBLIC_URL, else as the server was reached)'),
 }).meta({ id: 'CreatedCalendarFeed' });
 export type CreatedFeed = z.infer<typeof CreatedFeedSchema>;
 

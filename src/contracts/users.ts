@@ -39,3 +39,15 @@ export type UserUpdate = z.infer<typeof UserUpdateSchema>;
 
 export const UserListQuerySchema = pageQuery(['name', 'email', 'role', 'lastLoginAt'] as const);
 export const UserPageSchema = pageOf(UserSchema);
+
+/** A colleague as the pickers show one: an active account's name and role, nothing more. */
+export const ColleagueSchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    role: RoleSchema,
+  })
+  .meta({ id: 'Colleague' });
+export type Colleague = z.infer<typeof ColleagueSchema>;
+
+export const ColleagueListSchema = z.object({ items: z.array(ColleagueSchema).describe('Active accounts, by name') }).meta({ id: 'ColleagueList' });

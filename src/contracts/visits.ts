@@ -290,8 +290,10 @@ export type ShareLink = z.infer<typeof ShareLinkSchema>;
 
 export const CreatedShareLinkSchema = ShareLinkSchema.extend({
   token: z.string().describe('Shown once: only its hash is stored'),
-  path: z.string().describe('Where the programme can be read without an account'),
+  path: z.string().describe('The page guests open (/p/<token>), relative to the app'),
+  url: z.string().describe('The page guests open, as an absolute URL (LEGATO_PUBLIC_URL, else as the server was reached)'),
 }).meta({ id: 'CreatedShareLink' });
+export type CreatedShareLink = z.infer<typeof CreatedShareLinkSchema>;
 
 export const ShareTokenParamsSchema = z.object({ token: z.string().min(1).max(100) });
 

@@ -23,6 +23,16 @@ const EnvSchema = z.object({
   LEGATO_LOGIN_LIMIT: z.coerce.number().int().min(1).default(10).describe('Login attempts per IP and minute'),
   LEGATO_WRITE_LIMIT: z.coerce.number().int().min(1).default(600).describe('State-changing requests per IP and minute'),
   LEGATO_PUBLIC_LIMIT: z.coerce.number().int().min(1).default(120).describe('Requests per IP and minute to public pages (shared programmes)'),
+  LEGATO_PUBLIC_URL: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (!v) return null;
+      const origin = publicOrigin(v);
+      if (!origin) ctx.addIssue({ code: 'custom', message: 'expected the address users open, as https://host[:port] (no path)' });
+      return origin;
+    })
+    .describe('The address users and guests open (behind a TLS proxy): feed and share-link URLs start with it'),
   LEGATO_TIME_ZONE: z.string().default('Europe/Sofia').refine(isTimeZone, 'not a known IANA time zone').describe("The office's time zone"),
   LEGATO_TRAVEL_BUFFER_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(30).describe('Least time between two programme items at different places before the calendar flags a conflict'),
   LEGATO_MAX_UPLOAD_MB: z.coerce.number().min(0.1).max(1024).default(20),
@@ -34,6 +44,18 @@ const EnvSchema = z.object({
     .describe('Run background jobs (pg-boss) in this instance'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
+
+/** `https://host[:port]` of a URL without a path, query or fragment (a trailing slash is fine); else null. */
+function publicOrigin(value: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return null;
+  }
+  if (!['http:', 'https:'].includes(url.protocol) || url.pathname !== '/' || url.search || url.hash || url.username || url.password) return null;
+  return url.origin;
+}
 
 export type Config = {
   port: number;
@@ -50,6 +72,8 @@ export type Config = {
   loginLimit: number;
   writeLimit: number;
   publicLimit: number;
+  /** `https://host[:port]` users and guests open, when set; else absolute URLs follow the request. */
+  publicUrl: string | null;
   /** The office's IANA time zone: incoming visits' default, and what "today" means. */
   timeZone: string;
   /** Least minutes between two items at different places before the calendar flags a conflict. */
@@ -86,6 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     loginLimit: e.LEGATO_LOGIN_LIMIT,
     writeLimit: e.LEGATO_WRITE_LIMIT,
     publicLimit: e.LEGATO_PUBLIC_LIMIT,
+    publicUrl: e.LEGATO_PUBLIC_URL,
     timeZone: e.LEGATO_TIME_ZONE,
     travelBufferMinutes: e.LEGATO_TRAVEL_BUFFER_MINUTES,
     maxUploadBytes: Math.round(e.LEGATO_MAX_UPLOAD_MB * 1024 * 1024),

@@ -30,6 +30,8 @@ export const PERMISSIONS = {
   // The calendar shows what each role may already read (visits are filtered by confidentiality).
   'calendar.read': ['administrator', 'head_of_department', 'specialist', 'press_officer', 'project_officer', 'translator', 'viewer'],
   'search.use': ['administrator', 'head_of_department', 'specialist', 'press_officer', 'project_officer', 'translator', 'viewer'],
+  // Colleagues' names and roles (no e-mail): for choosing who is responsible, a task's assignee.
+  'colleagues.read': ['administrator', 'head_of_department', 'specialist', 'press_officer', 'project_officer', 'translator', 'viewer'],
   'users.manage': ['administrator'],
   'audit.read': ['administrator'],
   'system.backup': ['administrator'],

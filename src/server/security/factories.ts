@@ -193,7 +193,7 @@ export function recordFactories(s: TestServer): Record<string, Factory> {
       confidential: true,
       async make(owner, confidential) {
         const visit = await visits.make(owner, confidential);
-        const link = await createShareLink(db, config, actor(owner), visit.id, { language: 'en', expiresAt: inDays(30) });
+        const link = await createShareLink(db, config, actor(owner), visit.id, { language: 'en', expiresAt: inDays(30) }, 'http://localhost');
         return made(link.id, owner, confidential, 'share link', visit.marker);
       },
       visibleTo: confidentialityRule,
@@ -214,7 +214,7 @@ export function recordFactories(s: TestServer): Record<string, Factory> {
       confidential: false,
       async make(owner) {
         const visit = await visits.make(owner, false);
-        const link = await createShareLink(db, config, actor(owner), visit.id, { language: 'en', expiresAt: inDays(30) });
+        const link = await createShareLink(db, config, actor(owner), visit.id, { language: 'en', expiresAt: inDays(30) }, 'http://localhost');
         return made(link.token, owner, false, 'shared programme', visit.marker);
       },
       visibleTo: () => true,

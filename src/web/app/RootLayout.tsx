@@ -36,7 +36,7 @@ export function RootLayout(): JSX.Element {
   const { state } = auth;
   const session = state.status === 'signedIn' ? state.session : null;
   const value = useMemo(
-    () => (session ? sessionValue(session.user, auth.refresh, auth.signOut) : null),
+    () => (session ? sessionValue(session.user, session.office, auth.refresh, auth.signOut) : null),
     [session, auth.refresh, auth.signOut],
   );
 

@@ -11,6 +11,15 @@ const tag = (locale: string) => (locale === 'ka' ? 'ka-GE' : locale === 'bg' ? '
  */
 const intlLacks = (locale: string) => Intl.DateTimeFormat.supportedLocalesOf([tag(locale)]).length === 0;
 
+/** Whether dates in this UI language must come from dayjs (Georgian in Chromium) rather than Intl. */
+export const lacksIntlDates = (locale: string): boolean => locale === 'ka' && intlLacks(locale);
+
+/**
+ * A calendar date ('YYYY-MM-DD') in a dayjs pattern with the Georgian month and weekday names:
+ * for widgets with their own date formats (the calendar) where Intl has no Georgian.
+ */
+export const formatGeorgianDate = (date: string, pattern: string): string => dayjs(date).locale('ka').format(pattern);
+
 /** A calendar date without a time ('YYYY-MM-DD') is the same day everywhere: formatted as UTC. */
 const isCalendarDate = (value: unknown): value is string => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
 

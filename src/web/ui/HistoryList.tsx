@@ -14,15 +14,20 @@ export interface HistoryListProps {
   resource: 'organizations' | 'people' | 'visits';
   id: string;
   /** A field's name in the UI language; unknown fields show as stored. */
-  fieldLabel?: (field: string) => string | undefined;
+  fieldLabel?: (field: string, entry: AuditEntry) => string | undefined;
   /** A field's value as text (e.g. a country code as its name); else plainValue. */
-  formatValue?: (field: string, value: unknown) => string | undefined;
+  formatValue?: (field: string, value: unknown, entry: AuditEntry) => string | undefined;
+  /**
+   * What an entry is about when it is not the record itself but a record inside it (a visit's
+   * programme item): named before its summary.
+   */
+  entryLabel?: (entry: AuditEntry) => string | undefined;
 }
 
 export const historyQueryKey = (resource: string, id: string) => [resource, 'history', id] as const;
 
 /** Who changed the record, when, and each changed field before → after. */
-export function HistoryList({ resource, id, fieldLabel, formatValue }: HistoryListProps) {
+export function HistoryList({ resource, id, fieldLabel, formatValue, entryLabel }: HistoryListProps) {
   const { t, i18n } = useTranslation('ui');
   const [page, setPage] = useState(1);
   const query = useQuery({
@@ -31,7 +36,7 @@ export function HistoryList({ resource, id, fieldLabel, formatValue }: HistoryLi
     placeholderData: keepPreviousData,
   });
   const yesNo = { yes: t('values.yes'), no: t('values.no') };
-  const show = (field: string, value: unknown): ReactNode => <Clipped text={formatValue?.(field, value) ?? plainValue(value, yesNo)} />;
+  const show = (field: string, value: unknown, entry: AuditEntry): ReactNode => <Clipped text={formatValue?.(field, value, entry) ?? plainValue(value, yesNo)} />;
 
   if (query.isPending) {
     return (
@@ -68,46 +73,58 @@ export function HistoryList({ resource, id, fieldLabel, formatValue }: HistoryLi
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {data.items.map((entry) => (
-                <Table.Tr key={entry.id}>
-                  <Table.Td>
-                    <time dateTime={entry.at}>{formatDateTime(entry.at, i18n.language)}</time>
-                  </Table.Td>
-                  <Table.Td>{entry.actor?.name ?? t('history.system')}</Table.Td>
-                  <Table.Td>
-                    <Stack gap={6}>
-                      <Group gap="xs">
-                        <Badge variant="light" color="gray" tt="none">
-                          {t(`app:audit.actions.${entry.action}`, { defaultValue: entry.action })}
-                        </Badge>
-                        {entry.action !== 'update' && entry.summary && <Text size="sm">{entry.summary}</Text>}
-                      </Group>
-                      {entry.changes.length > 0 && (
-                        <Box component="ul" m={0} pl="md">
-                          {entry.changes.map((c) => (
-                            <Text component="li" size="sm" key={c.field}>
-                              <Text component="span" fw={600} size="sm">
-                                {fieldLabel?.(c.field) ?? c.field}
+              {data.items.map((entry) => {
+                const about = entryLabel?.(entry);
+                return (
+                  <Table.Tr key={entry.id}>
+                    <Table.Td>
+                      <time dateTime={entry.at}>{formatDateTime(entry.at, i18n.language)}</time>
+                    </Table.Td>
+                    <Table.Td>{entry.actor?.name ?? t('history.system')}</Table.Td>
+                    <Table.Td>
+                      <Stack gap={6}>
+                        <Group gap="xs">
+                          <Badge variant="light" color="gray" tt="none">
+                            {t(`app:audit.actions.${entry.action}`, { defaultValue: entry.action })}
+                          </Badge>
+                          {about ? (
+                            <Text size="sm">
+                              <Text span fw={600} size="sm">
+                                {about}
                               </Text>
-                              {': '}
-                              <Text component="del" size="sm" td="line-through">
-                                {show(c.field, c.before)}
-                              </Text>
-                              <span aria-hidden="true"> → </span>
-                              <Text component="span" style={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}>
-                                {` ${t('history.changedTo')} `}
-                              </Text>
-                              <Text component="ins" size="sm" td="none" fw={500}>
-                                {show(c.field, c.after)}
-                              </Text>
+                              {entry.summary ? `: ${entry.summary}` : ''}
                             </Text>
-                          ))}
-                        </Box>
-                      )}
-                    </Stack>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
+                          ) : (
+                            entry.action !== 'update' && entry.summary && <Text size="sm">{entry.summary}</Text>
+                          )}
+                        </Group>
+                        {entry.changes.length > 0 && (
+                          <Box component="ul" m={0} pl="md">
+                            {entry.changes.map((c) => (
+                              <Text component="li" size="sm" key={c.field}>
+                                <Text component="span" fw={600} size="sm">
+                                  {fieldLabel?.(c.field, entry) ?? c.field}
+                                </Text>
+                                {': '}
+                                <Text component="del" size="sm" td="line-through">
+                                  {show(c.field, c.before, entry)}
+                                </Text>
+                                <span aria-hidden="true"> → </span>
+                                <Text component="span" style={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}>
+                                  {` ${t('history.changedTo')} `}
+                                </Text>
+                                <Text component="ins" size="sm" td="none" fw={500}>
+                                  {show(c.field, c.after, entry)}
+                                </Text>
+                              </Text>
+                            ))}
+                          </Box>
+                        )}
+                      </Stack>
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
             </Table.Tbody>
           </Table>
         </Box>

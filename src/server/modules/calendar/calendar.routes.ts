@@ -15,17 +15,18 @@ import {
 } from '../../../contracts/calendar.js';
 import type { AppContext } from '../../platform/context.js';
 import { actorOf } from '../../platform/actor.js';
+import { publicOrigin } from '../../platform/public-url.js';
 import { hitRateLimit } from '../../platform/rate-limit.js';
 import { createFeed, feedIcs, listFeeds, revokeFeed, visitIcs } from './calendar.feeds.js';
 import { calendar, visitConflicts } from './calendar.service.js';
 
 const ICS = 'text/calendar; charset=utf-8';
-/** How the caller reached the server, for links that work from outside the app (feed URLs). */
-const originOf = (req: FastifyRequest) => `${req.protocol}://${req.host}`;
 
 export const calendarRoutes = (ctx: AppContext): FastifyPluginAsyncZod => async (app) => {
   const tags = ['calendar'];
   const { db, config } = ctx;
+  /** Where feed URLs and event links point: LEGATO_PUBLIC_URL, else how the caller reached the server. */
+  const originOf = (req: FastifyRequest) => publicOrigin(config, req);
 
   app.get('/api/calendar', {
     config: { access: 'calendar.read' },

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { IdParamsSchema } from '../../../contracts/common/paging.js';
-import { UserCreateSchema, UserListQuerySchema, UserPageSchema, UserSchema, UserUpdateSchema } from '../../../contracts/users.js';
+import { ColleagueListSchema, UserCreateSchema, UserListQuerySchema, UserPageSchema, UserSchema, UserUpdateSchema } from '../../../contracts/users.js';
 import type { AppContext } from '../../platform/context.js';
 import { actorOf } from '../../platform/actor.js';
-import { getUser, insertUser, listUsers, updateUser } from './users.service.js';
+import { getUser, insertUser, listColleagues, listUsers, updateUser } from './users.service.js';
 
 export const usersRoutes = (ctx: AppContext): FastifyPluginAsyncZod => async (app) => {
   const tags = ['users'];
@@ -11,6 +11,12 @@ export const usersRoutes = (ctx: AppContext): FastifyPluginAsyncZod => async (ap
     config: { access: 'users.manage' },
     schema: { tags, summary: 'List user accounts', querystring: UserListQuerySchema, response: { 200: UserPageSchema } },
     handler: (req) => listUsers(ctx.db, req.query),
+  });
+  // A static path: Fastify matches it before /api/users/:id.
+  app.get('/api/users/colleagues', {
+    config: { access: 'colleagues.read' },
+    schema: { tags, summary: 'Active colleagues (name and role) to choose who is responsible or assigned', response: { 200: ColleagueListSchema } },
+    handler: () => listColleagues(ctx.db),
   });
   app.post('/api/users', {
     config: { access: 'users.manage' },

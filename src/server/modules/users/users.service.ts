@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, ilike, or, sql } from 'drizzle-orm';
 import type { Page } from '../../../contracts/common/paging.js';
-import type { User, UserCreate, UserUpdate } from '../../../contracts/users.js';
+import type { Colleague, User, UserCreate, UserUpdate } from '../../../contracts/users.js';
 import type { UiLocale } from '../../../contracts/common/languages.js';
 import type { Role } from '../../../contracts/common/permissions.js';
 import type { Db, Executor } from '../../db/client.js';
@@ -78,6 +78,16 @@ export async function listUsers(db: Db, q: { page: number; pageSize: number; sor
     db.select({ total: count() }).from(users).where(cond),
   ]);
   return { items: rows.map(toUser), total: Number(total), page: q.page, pageSize: q.pageSize };
+}
+
+/** Every active account by name: a few dozen in an office, so one answer without paging. */
+export async function listColleagues(db: Db): Promise<{ items: Colleague[] }> {
+  const rows = await db
+    .select({ id: users.id, name: users.name, role: users.role })
+    .from(users)
+    .where(eq(users.active, true))
+    .orderBy(asc(users.name), asc(users.id));
+  return { items: rows.map((r) => ({ id: r.id, name: r.name, role: r.role as Role })) };
 }
 
 export async function getUser(db: Executor, id: string): Promise<User> {

@@ -84,7 +84,7 @@ export async function createChild<Row extends ChildRow, Values, Dto>(
     const columns = await spec.columns(tx, actor, visit, parsed, null);
     const row = await insertChild<Row>(tx, spec.table, { ...columns, visitId, createdBy: actor.id, updatedBy: actor.id });
     if (spec.touchesVisit) await touchVisit(tx, visit.id, actor.id);
-    await recordAudit(tx, actor, { action: 'create', entityType: spec.entity, entityId: row.id, summary: spec.label(row), after: snapshot(row) });
+    await recordAudit(tx, actor, { action: 'create', entityType: spec.entity, entityId: row.id, parentId: visit.id, summary: spec.label(row), after: snapshot(row) });
     const [dto] = await childDtos(tx, office, actor, spec as ChildSpec<Row, unknown, Dto>, visit, [row]);
     return dto;
   });
@@ -108,7 +108,7 @@ export async function updateChild<Row extends ChildRow, Values, Dto>(
     const row = await updateChildRow<Row>(tx, spec.table, id, version, { ...columns, updatedBy: actor.id });
     if (!row) throw await versionConflict(tx, before);
     if (spec.touchesVisit) await touchVisit(tx, visit.id, actor.id);
-    await recordAudit(tx, actor, { action: 'update', entityType: spec.entity, entityId: id, summary: spec.label(row), before: snapshot(before), after: snapshot(row) });
+    await recordAudit(tx, actor, { action: 'update', entityType: spec.entity, entityId: id, parentId: visit.id, summary: spec.label(row), before: snapshot(before), after: snapshot(row) });
     const [dto] = await childDtos(tx, office, actor, spec as ChildSpec<Row, unknown, Dto>, visit, [row]);
     return dto;
   });
@@ -120,6 +120,6 @@ export async function deleteChild<Row extends ChildRow, Values, Dto>(db: Db, act
     if (!(await deleteChildRow(tx, spec.table, id, version))) throw await versionConflict(tx, before);
     await spec.afterDelete?.(tx, visit, before);
     if (spec.touchesVisit) await touchVisit(tx, visit.id, actor.id);
-    await recordAudit(tx, actor, { action: 'delete', entityType: spec.entity, entityId: id, summary: spec.label(before), before: snapshot(before) });
+    await recordAudit(tx, actor, { action: 'delete', entityType: spec.entity, entityId: id, parentId: visit.id, summary: spec.label(before), before: snapshot(before) });
   });
 }

@@ -120,6 +120,7 @@ async function changePhoto(db: Db, office: Office, actor: Actor, id: string, ver
       action: 'update',
       entityType: giftSpec.entity,
       entityId: id,
+      parentId: visit.id,
       summary: `${giftSpec.label(row)}: photo ${photo ? 'added' : 'removed'}`,
       before: snapshot(before),
       after: snapshot(row),

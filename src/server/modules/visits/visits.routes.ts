@@ -22,6 +22,7 @@ import {
 } from '../../../contracts/visits.js';
 import type { AppContext } from '../../platform/context.js';
 import { actorOf } from '../../platform/actor.js';
+import { publicOrigin } from '../../platform/public-url.js';
 import { hitRateLimit } from '../../platform/rate-limit.js';
 import { VisitProgrammeSchema, arrangeDay, moveDay } from './visits.programme.js';
 import {
@@ -87,7 +88,7 @@ export const visitsRoutes = (ctx: AppContext): FastifyPluginAsyncZod => async (a
 
   app.get('/api/visits/:id/history', {
     config: { access: 'visits.read' },
-    schema: { tags, summary: 'Audit history of one visit (its fields and programme arrangements)', params: IdParamsSchema, querystring: z.object({ page: z.coerce.number().int().min(1).max(100000).default(1) }), response: { 200: AuditPageSchema } },
+    schema: { tags, summary: 'Audit history of one visit, 50 entries a page: its fields, programme arrangements and the records inside it (participants, programme items, logistics, gifts, share links)', params: IdParamsSchema, querystring: z.object({ page: z.coerce.number().int().min(1).max(100000).default(1) }), response: { 200: AuditPageSchema } },
     handler: (req) => visitHistory(db, actorOf(req), req.params.id, req.query.page),
   });
 
@@ -106,7 +107,7 @@ export const visitsRoutes = (ctx: AppContext): FastifyPluginAsyncZod => async (a
   app.post('/api/visits/:id/share-links', {
     config: { access: 'visits.write' },
     schema: { tags, summary: 'Share the programme read-only: answers the token once (only its hash is kept)', params: IdParamsSchema, body: ShareLinkCreateSchema, response: { 201: CreatedShareLinkSchema } },
-    handler: async (req, reply) => reply.code(201).send(await createShareLink(db, config, actorOf(req), req.params.id, req.body)),
+    handler: async (req, reply) => reply.code(201).send(await createShareLink(db, config, actorOf(req), req.params.id, req.body, publicOrigin(config, req))),
   });
 
   app.delete('/api/visit-share-links/:id', {

@@ -284,7 +284,7 @@ export async function deleteVisit(db: Db, actor: Actor, id: string, version: num
 
 export async function visitHistory(db: Db, actor: Actor, id: string, page: number): Promise<Page<AuditEntry>> {
   await loadVisibleVisit(db, actor, id);
-  return listAudit(db, { entityType: ENTITY, entityId: id, page, pageSize: 50 });
+  return listAudit(db, { entityType: ENTITY, entityId: id, withChildren: true, page, pageSize: 50 });
 }
 
 // --- Documents (rendered by visits.documents.ts) --------------------------------------------

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, todayIn } from '../../../contracts/common/dates.js';
+import { loadConfig } from '../../config.js';
 import { startServer, type Client, type TestServer } from '../../test/harness.js';
 import { add, createVisit, download, fieldsOf, item, ml } from './visits.fixtures.js';
 
@@ -38,13 +40,16 @@ afterAll(() => s.close());
 
 const share = (body: Record<string, unknown>, c: Client = a) => c.post(`/api/visits/${visitId}/share-links`, body);
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
+/** What the guests' page reads for a link. */
+const publicApi = (link: { token: string }) => `/api/public/programme/${link.token}`;
 
 describe('share links', () => {
   it('answer the token once and keep only its hash', async () => {
     const res = await share({ language: 'ka', expiresAt: inDays(30) });
     expect(res.status, res.text).toBe(201);
     const link = res.body;
-    expect(link).toMatchObject({ visitId, language: 'ka', active: true, revokedAt: null, path: `/api/public/programme/${link.token}` });
+    // The page the guests open, as the server was reached (no LEGATO_PUBLIC_URL here).
+    expect(link).toMatchObject({ visitId, language: 'ka', active: true, revokedAt: null, path: `/p/${link.token}`, url: `${s.url}/p/${link.token}` });
     expect(link.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const { rows } = await s.database.query<{ row: string }>('SELECT row_to_json(l)::text AS row FROM visit_share_links l WHERE id = $1', [link.id]);
     expect(rows[0].row).not.toContain(link.token);
@@ -90,10 +95,10 @@ describe('share links', () => {
   it('stop working when revoked or expired; unknown tokens are not found either', async () => {
     const anon = s.client();
     const link = (await share({ language: 'bg', expiresAt: inDays(1) })).body;
-    expect((await anon.get(link.path)).status).toBe(200);
+    expect((await anon.get(publicApi(link))).status).toBe(200);
     expect((await viewer.del(`/api/visit-share-links/${link.id}`)).status).toBe(403);
     expect((await b.del(`/api/visit-share-links/${link.id}`)).status).toBe(204);
-    const gone = await anon.get(link.path);
+    const gone = await anon.get(publicApi(link));
     expect({ status: gone.status, code: gone.body.code }).toEqual({ status: 404, code: 'not_found' });
     expect((await b.del(`/api/visit-share-links/${link.id}`)).status).toBe(204);
     const listed = (await a.get(`/api/visits/${visitId}`)).body.shareLinks.find((l: { id: string }) => l.id === link.id);
@@ -101,7 +106,7 @@ describe('share links', () => {
 
     const expiring = (await share({ language: 'bg', expiresAt: inDays(1) })).body;
     await s.database.query("UPDATE visit_share_links SET expires_at = now() - interval '1 second' WHERE id = $1", [expiring.id]);
-    expect((await anon.get(expiring.path)).status).toBe(404);
+    expect((await anon.get(publicApi(expiring))).status).toBe(404);
     expect((await anon.get('/api/public/programme/not-a-real-token')).status).toBe(404);
     expect((await anon.get(`/api/public/programme/${'x'.repeat(200)}`)).status).toBe(400);
   });
@@ -116,7 +121,7 @@ describe('share links', () => {
   });
 
   it('the public page is rate-limited per address', async () => {
-    const { path } = (await share({ language: 'bg', expiresAt: inDays(1) })).body;
+    const path = publicApi((await share({ language: 'bg', expiresAt: inDays(1) })).body);
     await s.database.query("DELETE FROM rate_limits WHERE key LIKE 'public:%'");
     const anon = s.client();
     const statuses: number[] = [];
@@ -124,6 +129,38 @@ describe('share links', () => {
     expect(statuses.slice(0, PUBLIC_LIMIT).every((st) => st === 200)).toBe(true);
     const last = await anon.get(path);
     expect({ status: last.status, code: last.body.code }).toEqual({ status: 429, code: 'rate_limited' });
+  });
+});
+
+describe('links behind a TLS proxy (LEGATO_PUBLIC_URL), in an office in another zone', () => {
+  it('start with the public address; the session names the office’s zone, which new visits take', async () => {
+    const p = await startServer({ LEGATO_PUBLIC_URL: 'https://legato.example.org/', LEGATO_TIME_ZONE: 'Asia/Tbilisi' });
+    try {
+      const c = await p.as('specialist');
+      const session = (await c.get('/api/auth/session')).body;
+      expect(session.office).toEqual({ timeZone: 'Asia/Tbilisi' });
+      const start = addDays(todayIn('Asia/Tbilisi'), 7);
+      const visit = await createVisit(c, { startDate: start, endDate: start, responsibleId: session.user.id });
+      expect(visit.timeZone).toBe('Asia/Tbilisi');
+      const link = (await c.post(`/api/visits/${visit.id}/share-links`, { language: 'en', expiresAt: inDays(3) })).body;
+      expect({ path: link.path, url: link.url }).toEqual({ path: `/p/${link.token}`, url: `https://legato.example.org/p/${link.token}` });
+      const feed = (await c.post('/api/calendar/feeds', { scope: 'me' })).body;
+      expect(feed.url).toBe(`https://legato.example.org/api/public/calendar/${feed.token}.ics`);
+      // The events of the feed link back to the app at the same address.
+      const ics = (await p.client().get(feed.path)).text;
+      expect(ics).toContain(`visit-${visit.id}@legato`);
+      expect(ics).toContain('URL;VALUE=URI:https://legato.example.org/visits/');
+    } finally {
+      await p.close();
+    }
+  });
+
+  it('is an origin: a path, a query or another scheme is refused at start', () => {
+    expect(loadConfig({}, []).publicUrl).toBeNull();
+    expect(loadConfig({ LEGATO_PUBLIC_URL: 'https://Legato.Example.org:8443' }, []).publicUrl).toBe('https://legato.example.org:8443');
+    for (const bad of ['https://example.org/legato', 'https://example.org/?a=1', 'ftp://example.org', 'legato.example.org']) {
+      expect(() => loadConfig({ LEGATO_PUBLIC_URL: bad }, []), bad).toThrow(/LEGATO_PUBLIC_URL/);
+    }
   });
 });
 

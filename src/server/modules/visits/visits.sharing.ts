@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { pickText } from '../../../contracts/common/multilingual.js';
 import type { z } from 'zod';
-import type { PublicProgramme, ShareLink, ShareLinkCreateSchema } from '../../../contracts/visits.js';
+import type { CreatedShareLink, PublicProgramme, ShareLink, ShareLinkCreateSchema } from '../../../contracts/visits.js';
 import type { Db } from '../../db/client.js';
 import { recordAudit, type Actor } from '../../platform/audit/audit.service.js';
 import { AppError, fieldError } from '../../platform/errors.js';
@@ -40,7 +40,8 @@ export function shareLinkDto(r: ShareLinkRow, ctx: Pick<DtoContext, 'users'>, no
   };
 }
 
-export const publicProgrammePath = (token: string) => `/api/public/programme/${token}`;
+/** The web page guests open (it reads /api/public/programme/<token>). */
+export const sharedProgrammePath = (token: string) => `/p/${token}`;
 
 export async function createShareLink(
   db: Db,
@@ -48,7 +49,8 @@ export async function createShareLink(
   actor: Actor,
   visitId: string,
   input: z.output<typeof ShareLinkCreateSchema>,
-): Promise<ShareLink & { token: string; path: string }> {
+  origin: string,
+): Promise<CreatedShareLink> {
   return db.transaction(async (tx) => {
     const visit = await loadVisibleVisit(tx, actor, visitId, true);
     const expiresAt = new Date(input.expiresAt);
@@ -61,11 +63,13 @@ export async function createShareLink(
       action: 'create',
       entityType: SHARE_ENTITY,
       entityId: row.id,
+      parentId: visit.id,
       summary: `${pickText(visit.title, visit.title.original)}: programme shared (${row.language}) until ${row.expiresAt.toISOString()}`,
       after: { visitId: visit.id, language: row.language, expiresAt: row.expiresAt.toISOString() },
     });
     const ctx = await buildContext(tx, office, actor, [], { users: [actor.id] });
-    return { ...shareLinkDto(row, ctx), token, path: publicProgrammePath(token) };
+    const path = sharedProgrammePath(token);
+    return { ...shareLinkDto(row, ctx), token, path, url: `${origin}${path}` };
   });
 }
 
@@ -81,6 +85,7 @@ export async function revokeShareLink(db: Db, actor: Actor, id: string): Promise
       action: 'delete',
       entityType: SHARE_ENTITY,
       entityId: id,
+      parentId: visit.id,
       summary: `${pickText(visit.title, visit.title.original)}: shared programme link (${link.language}) revoked`,
       before: { visitId: visit.id, language: link.language, expiresAt: link.expiresAt.toISOString() },
     });

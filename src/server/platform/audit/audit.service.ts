@@ -1,4 +1,4 @@
-import { and, count, desc, eq, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, or, type SQL } from 'drizzle-orm';
 import type { AuditEntry } from '../../../contracts/audit.js';
 import type { Page } from '../../../contracts/common/paging.js';
 import type { Db, Executor } from '../../db/client.js';
@@ -11,6 +11,8 @@ export type AuditInput = {
   action: AuditEntry['action'];
   entityType: string;
   entityId?: string | null;
+  /** The record the entity belongs to (a visit, for its programme items): listed in its history too. */
+  parentId?: string | null;
   summary?: string | null;
   before?: unknown;
   after?: unknown;
@@ -24,6 +26,7 @@ export async function recordAudit(tx: Executor, actor: Actor | null, entry: Audi
     action: entry.action,
     entityType: entry.entityType,
     entityId: entry.entityId ?? null,
+    parentId: entry.parentId ?? null,
     summary: entry.summary ?? null,
     before: entry.before ?? null,
     after: entry.after ?? null,
@@ -48,12 +51,18 @@ export function diff(before: unknown, after: unknown): AuditEntry['changes'] {
   return changes;
 }
 
-export type AuditFilter = { entityType?: string; entityId?: string; actorId?: string; action?: string; page: number; pageSize: number };
+/** `withChildren`: the entries of the record named by entityType/entityId and of the records inside it (by parent_id). */
+export type AuditFilter = { entityType?: string; entityId?: string; withChildren?: boolean; actorId?: string; action?: string; page: number; pageSize: number };
 
 export async function listAudit(db: Db, filter: AuditFilter): Promise<Page<AuditEntry>> {
   const where: SQL[] = [];
-  if (filter.entityType) where.push(eq(auditLog.entityType, filter.entityType));
-  if (filter.entityId) where.push(eq(auditLog.entityId, filter.entityId));
+  if (filter.withChildren && filter.entityType && filter.entityId) {
+    // Two index scans (audit_entity_idx, audit_parent_idx) joined by a bitmap OR.
+    where.push(or(and(eq(auditLog.entityType, filter.entityType), eq(auditLog.entityId, filter.entityId)), eq(auditLog.parentId, filter.entityId))!);
+  } else {
+    if (filter.entityType) where.push(eq(auditLog.entityType, filter.entityType));
+    if (filter.entityId) where.push(eq(auditLog.entityId, filter.entityId));
+  }
   if (filter.actorId) where.push(eq(auditLog.actorId, filter.actorId));
   if (filter.action) where.push(eq(auditLog.action, filter.action));
   const cond = where.length ? and(...where) : undefined;

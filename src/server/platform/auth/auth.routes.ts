@@ -26,6 +26,8 @@ export const authRoutes = (ctx: AppContext): FastifyPluginAsyncZod => async (app
       secure: ctx.config.secureCookies,
       maxAge: Math.round(ctx.config.sessionHours * 3600),
     });
+  /** What the web app needs to know of the installation besides the user. */
+  const office = { timeZone: ctx.config.timeZone };
 
   app.get('/api/setup', {
     config: { access: 'public' },
@@ -41,7 +43,7 @@ export const authRoutes = (ctx: AppContext): FastifyPluginAsyncZod => async (app
       const user = await createFirstAdministrator(ctx.db, req.body);
       const session = await createSession(ctx.db, user.id, ctx.config.sessionHours, { userAgent: req.headers['user-agent'], ip: req.ip });
       setCookie(reply, session.cookie);
-      return reply.code(201).send({ user: toMe(user), csrfToken: session.csrfToken });
+      return reply.code(201).send({ user: toMe(user), csrfToken: session.csrfToken, office });
     },
   });
 
@@ -58,7 +60,7 @@ export const authRoutes = (ctx: AppContext): FastifyPluginAsyncZod => async (app
       });
       await clearRateLimit(ctx.db, key);
       setCookie(reply, result.cookie);
-      return { user: toMe(result.user), csrfToken: result.csrfToken };
+      return { user: toMe(result.user), csrfToken: result.csrfToken, office };
     },
   });
 
@@ -74,8 +76,8 @@ export const authRoutes = (ctx: AppContext): FastifyPluginAsyncZod => async (app
 
   app.get('/api/auth/session', {
     config: { access: 'authenticated' },
-    schema: { tags, summary: 'The signed-in user, their permissions and the CSRF token', response: { 200: SessionSchema } },
-    handler: async (req) => ({ user: toMe(currentUser(req)), csrfToken: req.auth!.csrfToken }),
+    schema: { tags, summary: "The signed-in user, their permissions, the CSRF token and the office's settings (time zone)", response: { 200: SessionSchema } },
+    handler: async (req) => ({ user: toMe(currentUser(req)), csrfToken: req.auth!.csrfToken, office }),
   });
 
   app.post('/api/auth/password', {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ProgrammeItem } from '../../../contracts/visits';
-import { itemsByDay, move, retime, timeSpan } from './programme';
+import { insertByTime, itemsByDay, move, retime, timeSpan } from './programme';
 
 const item = (id: string, day: string, position: number, start: string, end: string | null) => ({ id, day, position, start, end }) as ProgrammeItem;
 
@@ -35,6 +35,14 @@ describe('programme order', () => {
       { id: 'e', start: '22:00', end: null },
       { id: 'z', start: '23:00', end: '23:59' },
     ]);
+  });
+
+  it('puts an item from another day where its start time goes, keeping every time', () => {
+    const museum = item('u', '2026-05-13', 0, '11:00', '12:00');
+    expect(insertByTime([meeting, lunch, walk], museum).map((i) => i.id)).toEqual(['m', 'u', 'l', 'w']);
+    expect(insertByTime([meeting, lunch, walk], { ...museum, start: '08:00' }).map((i) => i.id)).toEqual(['u', 'm', 'l', 'w']);
+    expect(insertByTime([meeting, lunch], { ...museum, start: '12:00' }).map((i) => i.id)).toEqual(['m', 'l', 'u']);
+    expect(insertByTime([], museum).map((i) => i.id)).toEqual(['u']);
   });
 
   it('writes a time span', () => {

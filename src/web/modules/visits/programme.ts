@@ -43,5 +43,15 @@ export function move<T>(list: T[], from: number, to: number): T[] {
   return out;
 }
 
+/**
+ * A day's items with an item dragged in from another day: it keeps its times (the museum at 15:00
+ * is still at 15:00 on Wednesday), so it goes where its start puts it, after items that start
+ * at the same time; nobody else's time changes.
+ */
+export function insertByTime(day: ProgrammeItem[], item: ProgrammeItem): ProgrammeItem[] {
+  const at = day.findIndex((i) => i.start > item.start);
+  return at < 0 ? [...day, item] : [...day.slice(0, at), item, ...day.slice(at)];
+}
+
 /** "09:30–11:00", or only the start. */
 export const timeSpan = (item: Pick<ProgrammeItem, 'start' | 'end'>) => (item.end ? `${item.start}–${item.end}` : item.start);

@@ -2,8 +2,7 @@ import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-quer
 import { useCallback } from 'react';
 import type { Page } from '../../../contracts/common/paging';
 import type { GiftListQuery, Gift } from '../../../contracts/visits.logistics';
-import type { CreatedShareLinkSchema, ProgrammeItem, PublicProgramme, Visit, VisitListQuery, VisitSummary } from '../../../contracts/visits';
-import type { z } from 'zod';
+import type { CreatedShareLink, ProgrammeItem, PublicProgramme, Visit, VisitListQuery, VisitSummary } from '../../../contracts/visits';
 import { api, withQuery } from '../../lib/api';
 
 /** Query keys: everything under ['visits'] is refetched after a change. */
@@ -74,13 +73,10 @@ export const arrangeDay = (visitId: string, body: { version: number; date: strin
 export const moveDay = (visitId: string, body: { version: number; from: string; to: string }) =>
   api.post<VisitProgramme>(`/api/visits/${visitId}/programme/move-day`, body);
 
-export type CreatedShareLink = z.infer<typeof CreatedShareLinkSchema>;
 export const createShareLink = (visitId: string, body: { language: string; expiresAt: string }) =>
   api.post<CreatedShareLink>(`/api/visits/${visitId}/share-links`, body);
 export const revokeShareLink = (id: string) => api.delete(`/api/visit-share-links/${id}`);
 
-/** Where guests read a shared programme: a page of the web app, not the API path. */
-export const publicProgrammeUrl = (token: string) => `${window.location.origin}/p/${encodeURIComponent(token)}`;
 export const fetchPublicProgramme = (token: string) => api.get<PublicProgramme>(`/api/public/programme/${encodeURIComponent(token)}`);
 
 export const documentUrls = {

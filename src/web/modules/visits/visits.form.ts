@@ -10,7 +10,7 @@ export type VisitFormValues = {
   purpose: MultilingualText;
   startDate: string;
   endDate: string;
-  /** Empty: the server decides (the office's zone for a visit, the destination's for a trip). */
+  /** A new visit starts in the office's zone; empty: the server decides (the office's zone for a visit, the destination's for a trip). */
   timeZone: string | null;
   organizationId: string | null;
   country: string | null;
@@ -27,7 +27,8 @@ export type VisitFormValues = {
 /** The participant role of the officials the form lists, by direction. */
 export const officialRole = (direction: VisitDirection) => (direction === 'incoming' ? 'host' : 'traveller');
 
-export function visitFormValues(visit: Visit | null, uiLanguage: string, direction: VisitDirection = 'incoming', meId: string | null = null): VisitFormValues {
+/** `office` is for a new record: who is responsible (the user), and the office's zone for an incoming visit. */
+export function visitFormValues(visit: Visit | null, uiLanguage: string, direction: VisitDirection = 'incoming', office: { meId: string; timeZone: string } | null = null): VisitFormValues {
   const role = officialRole(visit?.direction ?? direction);
   return {
     direction: visit?.direction ?? direction,
@@ -36,12 +37,12 @@ export function visitFormValues(visit: Visit | null, uiLanguage: string, directi
     purpose: formMultilingual(visit?.purpose, uiLanguage),
     startDate: visit?.startDate ?? '',
     endDate: visit?.endDate ?? '',
-    timeZone: visit?.timeZone ?? null,
+    timeZone: visit ? visit.timeZone : defaultTimeZone(direction, office?.timeZone ?? null),
     organizationId: visit?.organization?.id ?? null,
     country: visit?.country ?? null,
     city: visit?.city ?? '',
     guestLanguages: visit?.guestLanguages ?? [],
-    responsibleId: visit ? (visit.responsible?.id ?? null) : meId,
+    responsibleId: visit ? (visit.responsible?.id ?? null) : (office?.meId ?? null),
     contactPhone: visit?.contactPhone ?? '',
     notes: visit?.notes ?? '',
     confidential: visit?.confidential ?? false,
@@ -71,9 +72,12 @@ export function visitPayload(v: VisitFormValues): VisitCreate {
   };
 }
 
-/** Every IANA zone the browser knows, the two of the office's countries first. */
-export function timeZoneOptions(): string[] {
-  const first = ['Europe/Sofia', 'Asia/Tbilisi'];
+/** A new visit happens where the office is; a trip's zone follows its destination (empty: the server picks it). */
+export const defaultTimeZone = (direction: VisitDirection, officeZone: string | null): string | null => (direction === 'incoming' ? officeZone : null);
+
+/** Every IANA zone the browser knows: the office's first, then the two of the office's countries. */
+export function timeZoneOptions(officeZone?: string): string[] {
+  const first = [...new Set([officeZone, 'Europe/Sofia', 'Asia/Tbilisi'].filter((z): z is string => !!z))];
   const all = (Intl as unknown as { supportedValuesOf?: (key: string) => string[] }).supportedValuesOf?.('timeZone') ?? [];
   return [...first, ...all.filter((z) => !first.includes(z))];
 }

@@ -1,9 +1,13 @@
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import type { AuditEntry } from '../../../contracts/audit';
 import { countryName } from '../../../contracts/common/countries';
-import { pickText } from '../../../contracts/common/multilingual';
+import { pickText, type MultilingualText } from '../../../contracts/common/multilingual';
 import type { Participant, ProgrammeItem, VisitSummary } from '../../../contracts/visits';
 import { formatDate } from '../../lib/format';
+import { useSession } from '../../lib/session';
 import { languageInText } from '../../ui/languages';
+import { colleaguesQuery } from '../../ui/UserSelect';
 
 /** A visit's title in the UI language (from its data, never a locale key). */
 export const visitTitle = (v: Pick<VisitSummary, 'title'> | null | undefined, lang: string): string => (v ? pickText(v.title, lang) : '');
@@ -41,21 +45,72 @@ export function participantLabel(p: Pick<Participant, 'name' | 'nameLatin'>): st
   return p.nameLatin && p.nameLatin !== p.name ? `${p.name} (${p.nameLatin})` : p.name;
 }
 
-/** Field names and values of a visit as the history list and conflict alert show them; `programme` names rearranged items. */
-export function useVisitFieldText(programme: Pick<ProgrammeItem, 'id' | 'title'>[] = []) {
+/** The records inside a visit, by their audit entity type: the locale section of their form. */
+const CHILD_SECTIONS: Record<string, string> = {
+  visit_participant: 'participants',
+  programme_item: 'programme',
+  visit_accommodation: 'accommodation',
+  visit_transport: 'transport',
+  visit_task: 'tasks',
+  gift: 'gifts',
+  visit_ticket: 'tickets',
+  visit_budget_line: 'budget',
+  visit_share_link: 'sharing',
+};
+/** Stored names of a record's fields where its form's label has another key. */
+const CHILD_FIELD_KEYS: Record<string, string> = {
+  startTime: 'start',
+  endTime: 'end',
+  attendeeIds: 'attendees',
+  assigneeId: 'assignee',
+  participantId: 'traveller',
+  fromPlace: 'from',
+  toPlace: 'to',
+  hotelOrganizationId: 'hotel',
+  expiresAt: 'until',
+};
+const DATE_FIELDS = new Set(['startDate', 'endDate', 'day', 'date', 'dueDate', 'checkIn', 'checkOut']);
+const USER_FIELDS = new Set(['responsibleId', 'assigneeId', 'ownerId']);
+
+const isMultilingual = (value: unknown): value is MultilingualText => !!value && typeof value === 'object' && 'original' in value && 'values' in value;
+
+/**
+ * Field names and values of a visit and of the records inside it, as the history list and the
+ * conflict alert show them; `programme` names rearranged items, `participants` attendees.
+ */
+export function useVisitFieldText(programme: Pick<ProgrammeItem, 'id' | 'title'>[] = [], participants: Pick<Participant, 'id' | 'name' | 'nameLatin'>[] = []) {
   const { t, i18n } = useTranslation('visits');
   const lang = i18n.language;
-  const fieldLabel = (field: string): string | undefined => {
-    if (field.startsWith('programme ')) return t('history.programmeOf', { date: formatDate(field.slice(10), lang) });
-    return i18n.exists(`visits:fields.${field}`) ? t(`fields.${field}`) : undefined;
+  const { can } = useSession();
+  const colleagues = useQuery({ ...colleaguesQuery, enabled: can('colleagues.read') });
+  /** A text of this namespace, if the key names one (not a group of texts). */
+  const text = (key: string): string | undefined => {
+    const value: unknown = t(key, { returnObjects: true, defaultValue: '' });
+    return typeof value === 'string' && value ? value : undefined;
   };
-  const formatValue = (field: string, value: unknown): string | undefined => {
+  const fieldLabel = (field: string, entry?: Pick<AuditEntry, 'entityType'>): string | undefined => {
+    if (field.startsWith('programme ')) return t('history.programmeOf', { date: formatDate(field.slice(10), lang) });
+    const section = entry ? CHILD_SECTIONS[entry.entityType] : undefined;
+    // Each section's own `title` is its heading; a task's title is its name.
+    if (field === 'title') return section === 'tasks' ? t('tasks.taskTitle') : t('fields.title');
+    return (section && text(`${section}.${CHILD_FIELD_KEYS[field] ?? field}`)) || text(`fields.${field}`);
+  };
+  const formatValue = (field: string, value: unknown, entry?: Pick<AuditEntry, 'entityType'>): string | undefined => {
     if (value === null || value === undefined || value === '') return undefined;
-    if (field === 'direction' && typeof value === 'string') return t(`directions.${value}`, { defaultValue: value });
+    const child = entry ? CHILD_SECTIONS[entry.entityType] : undefined;
+    if (field === 'direction' && typeof value === 'string') return child === 'gifts' ? t(`gifts.directions.${value}`, { defaultValue: value }) : t(`directions.${value}`, { defaultValue: value });
     if (field === 'status' && typeof value === 'string') return t(`statuses.${value}`, { defaultValue: value });
+    if (field === 'role' && typeof value === 'string') return t(`roles.${value}`, { defaultValue: value });
     if (field === 'country' && typeof value === 'string') return countryName(value, lang);
-    if ((field === 'startDate' || field === 'endDate') && typeof value === 'string') return formatDate(value, lang);
+    if (DATE_FIELDS.has(field) && typeof value === 'string') return formatDate(value, lang);
     if (field === 'guestLanguages' && Array.isArray(value)) return value.map((c) => languageInText(String(c), lang)).join(', ') || undefined;
+    if (field === 'language' && typeof value === 'string') return languageInText(value, lang);
+    if (USER_FIELDS.has(field) && typeof value === 'string') return colleagues.data?.items.find((u) => u.id === value)?.name;
+    if ((field === 'attendeeIds' || field === 'participantId') && (Array.isArray(value) || typeof value === 'string')) {
+      const names = new Map(participants.map((p) => [p.id, participantLabel(p)]));
+      return ([] as unknown[]).concat(value).map((id) => names.get(String(id)) ?? '?').join(', ') || undefined;
+    }
+    if (isMultilingual(value)) return pickText(value, lang) || undefined;
     if (field.startsWith('programme ') && Array.isArray(value)) {
       const titles = new Map(programme.map((i) => [i.id, pickText(i.title, lang)]));
       return (
@@ -66,7 +121,10 @@ export function useVisitFieldText(programme: Pick<ProgrammeItem, 'id' | 'title'>
     }
     return undefined;
   };
-  return { fieldLabel, formatValue };
+  /** A record inside the visit: its kind ("Programme item"); the visit's own entries need none. */
+  const entryLabel = (entry: Pick<AuditEntry, 'entityType'>): string | undefined =>
+    entry.entityType in CHILD_SECTIONS ? t(`history.entities.${entry.entityType}`, { defaultValue: entry.entityType }) : undefined;
+  return { fieldLabel, formatValue, entryLabel };
 }
 
 /** Separators for amounts typed in a NumberInput, as the UI language writes them. */

@@ -15,7 +15,9 @@ import '@fullcalendar/react/skeleton.css';
 import '@fullcalendar/react/themes/classic/theme.css';
 import '@fullcalendar/react/themes/classic/palette.css';
 import { CALENDAR_ENTRY_TYPES, type CalendarEntry } from '../../../../contracts/calendar';
+import { addDays } from '../../../../contracts/common/dates';
 import { RequirePermission } from '../../../app/components/RequirePermission';
+import { useSession } from '../../../lib/session';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
 import { FilterBar } from '../../../ui/FilterBar';
 import { PageHeader } from '../../../ui/Page';
@@ -23,6 +25,7 @@ import { UserSelect } from '../../../ui/UserSelect';
 import { useUrlState } from '../../../ui/useUrlState';
 import { PersonSelect } from '../../people/components/PersonSelect';
 import { useCalendar } from '../calendar.api';
+import { calendarFormats } from '../calendar.formats';
 import { entryTitle, entryWhen } from '../calendar.labels';
 import { ConflictList } from '../components/ConflictList';
 import { SubscribeModal } from '../components/SubscribeModal';
@@ -47,20 +50,17 @@ export default function CalendarPage() {
   );
 }
 
-const BROWSER_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
-
-/** The start as read where it happens; the place's zone named when it is not the browser's ("11:00 Tbilisi"). */
-function localTime(e: CalendarEntry, lang: string): string {
+/** The start as read where it happens; the place's zone named when it is not the calendar's ("11:00 Tbilisi"). */
+function localTime(e: CalendarEntry, lang: string, calendarZone: string): string {
   const time = new Intl.DateTimeFormat(lang, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: e.timeZone }).format(new Date(e.start));
-  return e.timeZone === BROWSER_ZONE ? time : `${time} ${e.timeZone.split('/').pop()!.replace(/_/g, ' ')}`;
+  return e.timeZone === calendarZone ? time : `${time} ${e.timeZone.split('/').pop()!.replace(/_/g, ' ')}`;
 }
-
-const isoDay = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 
 /** Visits, trips and programme items on a calendar, filtered per official, type and specialist. */
 function CalendarScreen() {
   const { t, i18n } = useTranslation('calendar');
   const lang = i18n.language;
+  const { office } = useSession();
   const navigate = useNavigate();
   const [state, setState] = useUrlState(DEFAULTS);
   const [range, setRange] = useState<{ from: string; to: string } | null>(null);
@@ -89,6 +89,7 @@ function CalendarScreen() {
       })),
     [entries, lang],
   );
+  const formats = useMemo(() => calendarFormats(lang), [lang]);
   const activeCount = [state.person, state.types, state.specialist].filter(Boolean).length;
   const withConflicts = entries.filter((e) => e.conflicts.length > 0);
 
@@ -137,6 +138,9 @@ function CalendarScreen() {
           key={state.mode}
           plugins={[dayGridPlugin, timeGridPlugin, listPlugin, classicTheme]}
           locale={LOCALES[lang as keyof typeof LOCALES] ?? enGbLocale}
+          {...formats}
+          // The office's days and hours, wherever the browser is: a visit's day is the office's day.
+          timeZone={office.timeZone}
           initialView={agenda ? 'listMonth' : 'dayGridMonth'}
           initialDate={/^\d{4}-\d{2}-\d{2}$/.test(state.date) ? state.date : undefined}
           headerToolbar={agenda ? { start: 'prev,next today', center: 'title', end: 'listWeek,listMonth' } : { start: 'prev,next today', center: 'title', end: 'dayGridMonth,timeGridWeek,timeGridDay,listMonth' }}
@@ -145,7 +149,8 @@ function CalendarScreen() {
           height="auto"
           events={events}
           datesSet={(info) => {
-            const next = { from: isoDay(info.start), to: isoDay(new Date(info.end.getTime() - 86_400_000)) };
+            // startStr/endStr are in the calendar's zone (the Date objects are instants).
+            const next = { from: info.startStr.slice(0, 10), to: addDays(info.endStr.slice(0, 10), -1) };
             setRange((prev) => (prev?.from === next.from && prev.to === next.to ? prev : next));
           }}
           eventClick={(info) => {
@@ -163,7 +168,7 @@ function CalendarScreen() {
                     <span aria-hidden="true">⚠</span> {t('conflicts.marker')}
                   </span>
                 )}
-                {!entry.allDay && <span className={classes.time}>{localTime(entry, lang)}</span>}
+                {!entry.allDay && <span className={classes.time}>{localTime(entry, lang, office.timeZone)}</span>}
                 <span className={classes.title}>{info.event.title}</span>
               </span>
             );

@@ -1,4 +1,4 @@
-import { closestCenter, DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
+import { DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type DragEndEvent, type DragOverEvent, type UniqueIdentifier } from '@dnd-kit/core';
 import { SortableContext, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { ActionIcon, Alert, Box, Button, Group, Paper, Select, SimpleGrid, Stack, Text, Title, Tooltip, VisuallyHidden } from '@mantine/core';
@@ -15,8 +15,9 @@ import { notifySuccess } from '../../../ui/notify';
 import { useUrlState } from '../../../ui/useUrlState';
 import { arrangeDay, useRefreshVisit, visitKeys, type VisitProgramme } from '../visits.api';
 import { participantLabel, visitDays } from '../visits.labels';
-import { itemsByDay, move, retime, timeSpan } from '../programme';
+import { insertByTime, itemsByDay, move, retime, timeSpan, type Placed } from '../programme';
 import { MoveDayModal } from './MoveDayModal';
+import { collisions, dayOfTarget, ProgrammeDay } from './ProgrammeDay';
 import { ProgrammeItemFields, programmeItemPayload, programmeItemValues, type ProgrammeItemFormValues } from './ProgrammeItemForm';
 import { RecordFormModal } from './RecordFormModal';
 import { EmptyNote, RowActions, useDeleteRecord } from './RecordParts';
@@ -73,7 +74,7 @@ type ItemProps = {
 function ProgrammeRow({ item, index, count, visit, columns, canWrite, busy, onMove, onEdit, onDelete }: ItemProps) {
   const { t, i18n } = useTranslation('visits');
   const lang = i18n.language;
-  const sortable = useSortable({ id: item.id, disabled: !canWrite || busy });
+  const sortable = useSortable({ id: item.id, data: { day: item.day }, disabled: !canWrite || busy });
   const name = pickText(item.title, lang);
   const attendees = item.attendeeIds.map((id) => visit.participants.find((p) => p.id === id)).filter(Boolean).map((p) => participantLabel(p!));
   const meta = [
@@ -152,45 +153,81 @@ export function ProgrammeTab({ visit, canWrite }: { visit: Visit; canWrite: bool
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
+  /** The day an item from another day is being dragged over (outlined). */
+  const [dropDay, setDropDay] = useState<string | null>(null);
   const remove = useDeleteRecord<ProgrammeItem>('programme-items', visit.id, { name: (i) => pickText(i.title, lang), what: t('programme.what') });
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 5 } }), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
 
-  /** Saves a day's new order (retimed), checked against the visit's version. */
-  const arrange = async (day: string, order: ProgrammeItem[], moved: ProgrammeItem, focus?: 'up' | 'down') => {
-    const before = byDay.get(day) ?? [];
-    const placed = retime(before, order);
+  /**
+   * Saves a day's items in their new order and times, checked against the visit's version; the
+   * change is shown at once (`show`) and the server's answer replaces it.
+   */
+  const save = async (day: string, placed: Placed[], show: (item: ProgrammeItem) => ProgrammeItem, announce: () => string, focus?: () => void) => {
     setBusy(true);
     setProblem(null);
-    // Shown at once; the server's answer replaces it.
-    queryClient.setQueryData<Visit>(visitKeys.detail(visit.id), (old) =>
-      old ? { ...old, programme: old.programme.map((i) => { const p = placed.find((x) => x.id === i.id); return p ? { ...i, start: p.start, end: p.end, position: placed.indexOf(p) } : i; }) } : old,
-    );
+    queryClient.setQueryData<Visit>(visitKeys.detail(visit.id), (old) => (old ? { ...old, programme: old.programme.map(show) } : old));
     try {
       const result: VisitProgramme = await arrangeDay(visit.id, { version: visit.version, date: day, items: placed });
       queryClient.setQueryData<Visit>(visitKeys.detail(visit.id), (old) => (old ? { ...old, version: result.version, startDate: result.startDate, endDate: result.endDate, programme: result.programme } : old));
-      const position = order.findIndex((i) => i.id === moved.id) + 1;
-      setAnnouncement(t('programme.movedTo', { name: pickText(moved.title, lang), position, count: order.length }));
+      setAnnouncement(announce());
     } catch (e) {
       setProblem(e instanceof ApiError && e.code === 'version_conflict' ? t('programme.conflict') : e instanceof Error ? e.message : t('form.unexpected'));
     } finally {
       await refresh();
       setBusy(false);
-      // The moved item keeps the focus (its button, or the other one at the end of the day).
-      if (focus) {
-        requestAnimationFrame(() => {
-          const button = document.querySelector<HTMLButtonElement>(`[data-move="${moved.id}-${focus}"]`);
-          (button && !button.disabled ? button : document.querySelector<HTMLButtonElement>(`[data-move="${moved.id}-${focus === 'up' ? 'down' : 'up'}"]`))?.focus();
-        });
-      }
+      if (focus) requestAnimationFrame(focus);
     }
   };
 
-  const onDragEnd = (day: string) => (event: DragEndEvent) => {
+  /** A day in a new order: the day's time slots stay, each item takes the next one (retime). */
+  const arrange = (day: string, order: ProgrammeItem[], moved: ProgrammeItem, focus?: 'up' | 'down') => {
+    const placed = retime(byDay.get(day) ?? [], order);
+    return save(
+      day,
+      placed,
+      (i) => {
+        const p = placed.find((x) => x.id === i.id);
+        return p ? { ...i, start: p.start, end: p.end, position: placed.indexOf(p) } : i;
+      },
+      () => t('programme.movedTo', { name: pickText(moved.title, lang), position: order.findIndex((i) => i.id === moved.id) + 1, count: order.length }),
+      // The moved item keeps the focus (its button, or the other one at the end of the day).
+      focus &&
+        (() => {
+          const button = document.querySelector<HTMLButtonElement>(`[data-move="${moved.id}-${focus}"]`);
+          (button && !button.disabled ? button : document.querySelector<HTMLButtonElement>(`[data-move="${moved.id}-${focus === 'up' ? 'down' : 'up'}"]`))?.focus();
+        }),
+    );
+  };
+
+  /** An item dragged onto another day keeps its times and takes its place there by time. */
+  const moveToDay = (moved: ProgrammeItem, day: string) => {
+    const order = insertByTime(byDay.get(day) ?? [], moved);
+    const position = order.indexOf(moved);
+    return save(
+      day,
+      order.map((i) => ({ id: i.id, start: i.start, end: i.end })),
+      (i) => (i.id === moved.id ? { ...i, day, position: position - 0.5 } : i),
+      () => t('programme.movedToDay', { name: pickText(moved.title, lang), day: formatDay(day, lang), position: position + 1, count: order.length }),
+    );
+  };
+
+  const onDragOver = ({ active, over }: DragOverEvent) => {
+    const from = visit.programme.find((i) => i.id === active.id)?.day;
+    const to = over ? dayOfTarget(over.id, visit.programme) : undefined;
+    setDropDay(to && to !== from ? to : null);
+  };
+
+  const onDragEnd = ({ active, over }: DragEndEvent) => {
+    setDropDay(null);
+    const moved = visit.programme.find((i) => i.id === active.id);
+    const day = over ? dayOfTarget(over.id, visit.programme) : undefined;
+    if (!moved || !day || !over) return;
+    if (day !== moved.day) return void moveToDay(moved, day);
     const items = byDay.get(day) ?? [];
-    const from = items.findIndex((i) => i.id === event.active.id);
-    const to = event.over ? items.findIndex((i) => i.id === event.over!.id) : -1;
+    const from = items.findIndex((i) => i.id === active.id);
+    const to = items.findIndex((i) => i.id === over.id);
     if (from < 0 || to < 0 || from === to) return;
-    void arrange(day, move(items, from, to), items[from]);
+    void arrange(day, move(items, from, to), moved);
   };
 
   const titleOf = (id: string | number) => {
@@ -201,12 +238,25 @@ export function ProgrammeTab({ visit, canWrite }: { visit: Visit; canWrite: bool
     const item = visit.programme.find((i) => i.id === id);
     return item ? (byDay.get(item.day) ?? []).findIndex((i) => i.id === id) + 1 : 0;
   };
+  /** The day an item is over, when it is not the item's own. */
+  const otherDay = (active: UniqueIdentifier, over: UniqueIdentifier) => {
+    const day = dayOfTarget(over, visit.programme);
+    return day && day !== visit.programme.find((i) => i.id === active)?.day ? day : undefined;
+  };
   const accessibility = {
     screenReaderInstructions: { draggable: t('programme.dragInstructions') },
     announcements: {
       onDragStart: ({ active }: { active: { id: string | number } }) => t('programme.dragStart', { name: titleOf(active.id) }),
-      onDragOver: ({ active, over }: { active: { id: string | number }; over: { id: string | number } | null }) => (over ? t('programme.dragOver', { name: titleOf(active.id), position: positionOf(over.id) }) : undefined),
-      onDragEnd: ({ active, over }: { active: { id: string | number }; over: { id: string | number } | null }) => (over ? t('programme.dragEnd', { name: titleOf(active.id), position: positionOf(over.id) }) : undefined),
+      onDragOver: ({ active, over }: { active: { id: string | number }; over: { id: string | number } | null }) => {
+        if (!over) return undefined;
+        const day = otherDay(active.id, over.id);
+        return day ? t('programme.dragOverDay', { name: titleOf(active.id), day: formatDay(day, lang) }) : t('programme.dragOver', { name: titleOf(active.id), position: positionOf(over.id) });
+      },
+      onDragEnd: ({ active, over }: { active: { id: string | number }; over: { id: string | number } | null }) => {
+        if (!over) return undefined;
+        const day = otherDay(active.id, over.id);
+        return day ? t('programme.dragEndDay', { name: titleOf(active.id), day: formatDay(day, lang) }) : t('programme.dragEnd', { name: titleOf(active.id), position: positionOf(over.id) });
+      },
       onDragCancel: ({ active }: { active: { id: string | number } }) => t('programme.dragCancel', { name: titleOf(active.id) }),
     },
   };
@@ -230,44 +280,44 @@ export function ProgrammeTab({ visit, canWrite }: { visit: Visit; canWrite: bool
       <VisuallyHidden aria-live="polite" role="status">
         {announcement}
       </VisuallyHidden>
-      {days.map((day, n) => {
-        const items = byDay.get(day) ?? [];
-        const headingId = `programme-day-${day}`;
-        return (
-          <Paper key={day} withBorder p="md" radius="md" component="section" aria-labelledby={headingId} data-testid="programme-day" data-day={day}>
-            <Group justify="space-between" mb="sm" wrap="wrap" gap="xs">
-              <Title order={3} fz="md" id={headingId}>
-                {t('programme.dayN', { n: n + 1 })} · {formatDay(day, lang)}
-              </Title>
-              {canWrite && (
-                <Group gap="xs">
-                  {items.length > 0 && (
-                    <Button size="xs" variant="default" onClick={() => setMovingDay(day)} aria-label={t('programme.moveDayLabel', { day: formatDay(day, lang) })} data-testid="move-day">
-                      {t('programme.moveDay')}
+      <DndContext sensors={sensors} collisionDetection={collisions} onDragOver={onDragOver} onDragEnd={onDragEnd} onDragCancel={() => setDropDay(null)} accessibility={accessibility}>
+        {days.map((day, n) => {
+          const items = byDay.get(day) ?? [];
+          const headingId = `programme-day-${day}`;
+          return (
+            <ProgrammeDay key={day} day={day} headingId={headingId} enabled={canWrite && !busy} target={dropDay === day}>
+              <Group justify="space-between" mb="sm" wrap="wrap" gap="xs">
+                <Title order={3} fz="md" id={headingId}>
+                  {t('programme.dayN', { n: n + 1 })} · {formatDay(day, lang)}
+                </Title>
+                {canWrite && (
+                  <Group gap="xs">
+                    {items.length > 0 && (
+                      <Button size="xs" variant="default" onClick={() => setMovingDay(day)} aria-label={t('programme.moveDayLabel', { day: formatDay(day, lang) })} data-testid="move-day">
+                        {t('programme.moveDay')}
+                      </Button>
+                    )}
+                    <Button size="xs" leftSection={<IconPlus size={14} />} onClick={() => setEditing({ item: null, day })} aria-label={t('programme.addToDay', { day: formatDay(day, lang) })} data-testid="add-item">
+                      {t('programme.add')}
                     </Button>
-                  )}
-                  <Button size="xs" leftSection={<IconPlus size={14} />} onClick={() => setEditing({ item: null, day })} aria-label={t('programme.addToDay', { day: formatDay(day, lang) })} data-testid="add-item">
-                    {t('programme.add')}
-                  </Button>
-                </Group>
-              )}
-            </Group>
-            {items.length === 0 ? (
-              <EmptyNote>{canWrite ? t('programme.emptyDayCanAdd') : t('programme.emptyDay')}</EmptyNote>
-            ) : (
-              <>
-                <Group gap="md" mb={4} ml={canWrite ? 48 : 0} visibleFrom="sm" aria-hidden="true">
-                  <Box w={96} />
-                  <SimpleGrid cols={2} style={{ flex: 1 }} spacing="md">
-                    <Text size="sm" fw={700}>
-                      {languageName(columns[0], lang)}
-                    </Text>
-                    <Text size="sm" fw={700}>
-                      {languageName(columns[1], lang)}
-                    </Text>
-                  </SimpleGrid>
-                </Group>
-                <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd(day)} accessibility={accessibility}>
+                  </Group>
+                )}
+              </Group>
+              {items.length === 0 ? (
+                <EmptyNote>{canWrite ? t('programme.emptyDayCanAdd') : t('programme.emptyDay')}</EmptyNote>
+              ) : (
+                <>
+                  <Group gap="md" mb={4} ml={canWrite ? 48 : 0} visibleFrom="sm" aria-hidden="true">
+                    <Box w={96} />
+                    <SimpleGrid cols={2} style={{ flex: 1 }} spacing="md">
+                      <Text size="sm" fw={700}>
+                        {languageName(columns[0], lang)}
+                      </Text>
+                      <Text size="sm" fw={700}>
+                        {languageName(columns[1], lang)}
+                      </Text>
+                    </SimpleGrid>
+                  </Group>
                   <SortableContext items={items.map((i) => i.id)} strategy={verticalListSortingStrategy}>
                     <Stack component="ol" gap="xs" className={classes.list} aria-labelledby={headingId}>
                       {items.map((item, index) => (
@@ -287,12 +337,12 @@ export function ProgrammeTab({ visit, canWrite }: { visit: Visit; canWrite: bool
                       ))}
                     </Stack>
                   </SortableContext>
-                </DndContext>
-              </>
-            )}
-          </Paper>
-        );
-      })}
+                </>
+              )}
+            </ProgrammeDay>
+          );
+        })}
+      </DndContext>
       <RecordFormModal<ProgrammeItemFormValues, ProgrammeItem>
         kind="programme-items"
         visitId={visit.id}

@@ -1,7 +1,7 @@
 import { Alert, Badge, Button, CopyButton, Group, Modal, Paper, Select, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { addDays, todayIn } from '../../../../contracts/common/dates';
+import { addDays, todayIn, zonedInstant } from '../../../../contracts/common/dates';
 import type { ShareLink, Visit } from '../../../../contracts/visits';
 import { ScrollTable } from '../../../app/components/ScrollTable';
 import { ApiError } from '../../../lib/api';
@@ -9,16 +9,11 @@ import { formatDate, formatDateTime } from '../../../lib/format';
 import { IconExternal } from '../../../ui/icons';
 import { languageInText, languageName } from '../../../ui/languages';
 import { notifySuccess } from '../../../ui/notify';
-import { createShareLink, publicProgrammeUrl, revokeShareLink, useRefreshVisit } from '../visits.api';
+import { createShareLink, revokeShareLink, useRefreshVisit } from '../visits.api';
 import { EmptyNote } from './RecordParts';
 
-const zone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-
-/** The end of a calendar day in the browser's zone, as an instant with its offset. */
-function endOfDay(date: string): string {
-  const d = new Date(`${date}T23:59:00`);
-  return d.toISOString();
-}
+/** The end of a calendar day where the visit happens (the guests' day), as an instant. */
+const endOfDay = (date: string, timeZone: string): string => new Date(zonedInstant(`${date}T23:59`, timeZone)).toISOString();
 
 function LinkState({ link }: { link: ShareLink }) {
   const { t } = useTranslation('visits');
@@ -34,7 +29,7 @@ export function SharingTab({ visit, canWrite }: { visit: Visit; canWrite: boolea
   const refresh = useRefreshVisit(visit.id);
   const guestLanguage = visit.guestLanguages[0] ?? 'en';
   const [language, setLanguage] = useState<string>(guestLanguage);
-  const today = todayIn(zone());
+  const today = todayIn(visit.timeZone);
   const [until, setUntil] = useState(() => {
     const end = addDays(visit.endDate, 7);
     return end > today ? end : addDays(today, 7);
@@ -52,8 +47,9 @@ export function SharingTab({ visit, canWrite }: { visit: Visit; canWrite: boolea
     setSaving(true);
     setError(null);
     try {
-      const link = await createShareLink(visit.id, { language, expiresAt: endOfDay(until) });
-      setCreated({ url: publicProgrammeUrl(link.token), language: link.language, expiresAt: link.expiresAt });
+      const link = await createShareLink(visit.id, { language, expiresAt: endOfDay(until, visit.timeZone) });
+      // The server builds the address (LEGATO_PUBLIC_URL behind a proxy), as guests will open it.
+      setCreated({ url: link.url, language: link.language, expiresAt: link.expiresAt });
       await refresh();
     } catch (e) {
       if (e instanceof ApiError) setError(e.fieldErrors().expiresAt ?? e.fieldErrors().language ?? e.message);

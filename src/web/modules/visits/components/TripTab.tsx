@@ -7,6 +7,7 @@ import { BUDGET_CATEGORIES, BudgetLineCreateSchema, TicketCreateSchema, type Bud
 import type { Visit } from '../../../../contracts/visits';
 import { ScrollTable } from '../../../app/components/ScrollTable';
 import { formatMoney } from '../../../lib/format';
+import { useSession } from '../../../lib/session';
 import { useRefreshVisit } from '../visits.api';
 import { timeZoneOptions } from '../visits.form';
 import { localDateTime, numberSeparators, participantLabel } from '../visits.labels';
@@ -28,9 +29,8 @@ type TicketValues = {
   notes: string;
 };
 
-function ticketValues(tk: Ticket | null, visit: Visit): TicketValues {
-  // Trips leave from the office: the staff's own computer keeps its zone.
-  const home = Intl.DateTimeFormat().resolvedOptions().timeZone || 'Europe/Sofia';
+function ticketValues(tk: Ticket | null, visit: Visit, home: string): TicketValues {
+  // Trips leave from the office: a new ticket departs in its zone.
   return {
     participantId: tk?.participantId ?? null,
     carrier: tk?.carrier ?? '',
@@ -80,7 +80,8 @@ function TicketsSection({ visit, canWrite }: { visit: Visit; canWrite: boolean }
     return p ? participantLabel(p) : '';
   };
   const remove = useDeleteRecord<Ticket>('visit-tickets', visit.id, { name: nameOf, what: t('tickets.what') });
-  const zones = timeZoneOptions();
+  const { office } = useSession();
+  const zones = timeZoneOptions(office.timeZone);
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-labelledby="tickets-title">
       <SectionHeader id="tickets-title" title={t('tickets.title')} addLabel={canWrite ? t('tickets.add') : undefined} onAdd={() => setEditing('new')} testId="add-ticket" />
@@ -144,7 +145,7 @@ function TicketsSection({ visit, canWrite }: { visit: Visit; canWrite: boolean }
         title={editing === 'new' ? t('tickets.add') : t('tickets.editTitle')}
         size="xl"
         schema={TicketCreateSchema}
-        values={(tk) => ticketValues(tk, visit)}
+        values={(tk) => ticketValues(tk, visit, office.timeZone)}
         payload={ticketPayload}
         latest={(v) => v.tickets.find((x) => x.id === (editing as Ticket)?.id)}
         fieldLabel={(key) => (i18n.exists(`visits:tickets.${key}`) ? t(`tickets.${key}`) : key)}

@@ -22,7 +22,7 @@ import { useApiForm, useSubmitHotkeys } from '../../../ui/useApiForm';
 import { OrganizationSelect } from '../../organizations/components/OrganizationSelect';
 import { PeopleMultiSelect } from '../../people/components/PersonSelect';
 import { fetchVisit, records, visitKeys, useVisit } from '../visits.api';
-import { officialRole, timeZoneOptions, visitFormValues, visitPayload, type VisitFormValues } from '../visits.form';
+import { defaultTimeZone, officialRole, timeZoneOptions, visitFormValues, visitPayload, type VisitFormValues } from '../visits.form';
 import { visitTitle, useVisitFieldText } from '../visits.labels';
 
 export default function VisitFormPage() {
@@ -47,7 +47,7 @@ function VisitForm({ visit, direction: newDirection }: { visit: Visit | null; di
   const lang = i18n.language;
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const { me } = useSession();
+  const { me, office } = useSession();
   const os = useOs();
   const fieldText = useVisitFieldText();
   const [base, setBase] = useState<Visit | null>(visit);
@@ -56,7 +56,7 @@ function VisitForm({ visit, direction: newDirection }: { visit: Visit | null; di
   const [reloaded, setReloaded] = useState<{ version: number; taken: number; conflicts: ConflictField[] } | null>(null);
 
   const { form, formRef, failure, setFailure, checkedPayload, handleError } = useApiForm({
-    initialValues: visitFormValues(visit, lang, newDirection, me.id),
+    initialValues: visitFormValues(visit, lang, newDirection, { meId: me.id, timeZone: office.timeZone }),
     schema: VisitCreateSchema,
     toPayload: visitPayload,
   });
@@ -66,12 +66,12 @@ function VisitForm({ visit, direction: newDirection }: { visit: Visit | null; di
   const title = visit ? t('form.editTitle', { name: visitTitle(visit, lang) }) : outgoing ? t('form.newTripTitle') : t('form.newVisitTitle');
   const statusOptions = useMemo(() => VISIT_STATUSES.map((s) => ({ value: s, label: t(`statuses.${s}`) })), [t]);
   const zones = useMemo(() => {
-    const list = timeZoneOptions();
+    const list = timeZoneOptions(office.timeZone);
     if (v.timeZone && !list.includes(v.timeZone)) list.unshift(v.timeZone);
     return list;
-  }, [v.timeZone]);
+  }, [v.timeZone, office.timeZone]);
   const countryZone = countryTimeZone(v.country);
-  const zoneHint = !outgoing ? t('form.timeZoneIncoming') : countryZone ? t('form.timeZoneFromCountry', { zone: countryZone }) : v.country ? t('form.timeZoneChoose') : t('form.timeZoneOutgoing');
+  const zoneHint = !outgoing ? t('form.timeZoneIncoming', { zone: office.timeZone }) : countryZone ? t('form.timeZoneFromCountry', { zone: countryZone }) : v.country ? t('form.timeZoneChoose') : t('form.timeZoneOutgoing');
   const known = [visit?.responsible ?? null, visit?.owner ?? null, visit?.updatedBy ?? null].filter(Boolean);
   const knownOfficials = (visit?.participants ?? []).filter((p) => p.person).map((p) => ({ id: p.person!.id, name: p.name }));
 
@@ -160,7 +160,7 @@ function VisitForm({ visit, direction: newDirection }: { visit: Visit | null; di
   };
   const setDirection = (direction: VisitDirection) => {
     form.setFieldValue('direction', direction);
-    form.setFieldValue('timeZone', null);
+    form.setFieldValue('timeZone', defaultTimeZone(direction, office.timeZone));
   };
 
   const cancel = () => void (visit ? navigate({ to: '/visits/$id', params: { id: visit.id } }) : navigate({ to: '/visits' }));

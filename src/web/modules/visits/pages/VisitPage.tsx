@@ -60,7 +60,7 @@ function VisitView({ visit }: { visit: Visit }) {
   const { can } = useSession();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const fieldText = useVisitFieldText(visit.programme);
+  const fieldText = useVisitFieldText(visit.programme, visit.participants);
   const [deleting, setDeleting] = useState(false);
   const [{ tab: rawTab }, setTab] = useUrlState({ tab: 'overview' });
   const outgoing = visit.direction === 'outgoing';
@@ -165,7 +165,7 @@ function VisitView({ visit }: { visit: Visit }) {
           <Title order={2} fz="lg" mb="sm">
             {t('detail.historyTitle')}
           </Title>
-          <HistoryList resource="visits" id={visit.id} fieldLabel={fieldText.fieldLabel} formatValue={fieldText.formatValue} />
+          <HistoryList resource="visits" id={visit.id} fieldLabel={fieldText.fieldLabel} formatValue={fieldText.formatValue} entryLabel={fieldText.entryLabel} />
         </Tabs.Panel>
       </Tabs>
 
