@@ -41,7 +41,7 @@ export const giftSpec: ChildSpec<GiftRow, z.output<typeof GiftValuesSchema>, Gif
       searchText: searchFold(`${v.description} ${v.counterpart}`),
     };
   },
-  label: (r) => `${r.direction}: ${r.description.slice(0, 80)}`,
+  label: (r) => r.description.slice(0, 80),
   refs: (r) => ({ people: [r.personId] }),
   dto: (r, ctx) => {
     const visit = ctx.visits.get(r.visitId)!;
@@ -121,9 +121,10 @@ async function changePhoto(db: Db, office: Office, actor: Actor, id: string, ver
       entityType: giftSpec.entity,
       entityId: id,
       parentId: visit.id,
-      summary: `${giftSpec.label(row)}: photo ${photo ? 'added' : 'removed'}`,
-      before: snapshot(before),
-      after: snapshot(row),
+      summary: giftSpec.label(row),
+      // The photo's type tells what changed; its storage key and size mean nothing to a reader.
+      before: { photoType: before.photoType },
+      after: { photoType: row.photoType },
     });
     const [dto] = await childDtos(tx, office, actor, giftSpec as ChildSpec<GiftRow, unknown, Gift>, visit, [row]);
     return dto;

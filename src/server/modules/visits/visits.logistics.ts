@@ -87,7 +87,8 @@ export const participantSpec: ChildSpec<ParticipantRow, z.output<typeof Particip
       notes: v.notes,
     };
   },
-  label: (r) => `${r.role}: ${r.name ?? ''}`,
+  // Names and values only: the history shows the record's kind in the reader's language.
+  label: (r) => r.name ?? '',
   refs: (r) => ({ people: [r.personId] }),
   dto: (r, ctx) => {
     const person = visiblePerson(ctx, r.personId);

@@ -64,7 +64,7 @@ export async function createShareLink(
       entityType: SHARE_ENTITY,
       entityId: row.id,
       parentId: visit.id,
-      summary: `${pickText(visit.title, visit.title.original)}: programme shared (${row.language}) until ${row.expiresAt.toISOString()}`,
+      summary: `${pickText(visit.title, visit.title.original)} (${row.language}, ${row.expiresAt.toISOString().slice(0, 10)})`,
       after: { visitId: visit.id, language: row.language, expiresAt: row.expiresAt.toISOString() },
     });
     const ctx = await buildContext(tx, office, actor, [], { users: [actor.id] });
@@ -86,7 +86,7 @@ export async function revokeShareLink(db: Db, actor: Actor, id: string): Promise
       entityType: SHARE_ENTITY,
       entityId: id,
       parentId: visit.id,
-      summary: `${pickText(visit.title, visit.title.original)}: shared programme link (${link.language}) revoked`,
+      summary: `${pickText(visit.title, visit.title.original)} (${link.language})`,
       before: { visitId: visit.id, language: link.language, expiresAt: link.expiresAt.toISOString() },
     });
   });
