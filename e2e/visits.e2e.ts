@@ -386,6 +386,26 @@ describe('visits, delegations and business trips abroad', () => {
       await scan('documents');
       await tab('sharing', 'visit-sharing');
       await scan('sharing');
+      await tab('history', 'visit-history');
+      await scan('history');
+
+      // The dialogs and the edit form in this language.
+      await page.goto(`${e.url}/visits/${delegation.id}?tab=participants`);
+      await page.getByTestId('add-participant').click();
+      await page.getByRole('dialog', { name: tr('visits:participants.add') }).waitFor();
+      await scan('participant dialog');
+      await shot('participant-form');
+      await page.keyboard.press('Escape');
+      await page.goto(`${e.url}/visits/${delegation.id}?tab=programme`);
+      await page.getByTestId('programme-day').first().getByTestId('add-item').click();
+      await page.getByRole('dialog', { name: tr('visits:programme.addTitle') }).waitFor();
+      await scan('programme item dialog');
+      await shot('programme-item-form');
+      await page.keyboard.press('Escape');
+      await page.goto(`${e.url}/visits/${delegation.id}/edit`);
+      await expectHeading(page, tr('visits:form.editTitle', { name: delegation.title.values[locale]! }));
+      await scan('visit form');
+      await shot('visit-form');
 
       await page.goto(`${e.url}/visits/${trip.id}?tab=trip`);
       await page.getByTestId('passport-warnings').waitFor();
